@@ -108,8 +108,14 @@ export interface Dictionary {
   indicators: IndicatorDef[];
 }
 
+/**
+ * Optional filter on key fields of the institution rows a metric pools, e.g.
+ * `{ level: 中职 }` for a target about secondary schools only.
+ */
+export type MetricWhere = Record<string, string>;
+
 /** How a metric is computed from submission fields. */
-export type MetricDef =
+export type MetricDef = (
   | {
       id: string;
       title: Bilingual;
@@ -131,7 +137,8 @@ export type MetricDef =
       unit: 'ratio';
       gapUnit: Bilingual;
     }
-  | { id: string; title: Bilingual; kind: 'indicator'; indicator: string; unit: Unit; gapUnit: Bilingual };
+  | { id: string; title: Bilingual; kind: 'indicator'; indicator: string; unit: Unit; gapUnit: Bilingual }
+) & { where?: MetricWhere; description?: Bilingual };
 
 /** The metric catalogue shared by plans. */
 export interface MetricCatalogue {
