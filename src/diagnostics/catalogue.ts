@@ -1,5 +1,6 @@
 import type { DiagnosticDef } from './types.js';
 import { dataCodes } from './data-codes.js';
+import { engineCodes } from './engine-codes.js';
 import { planCodes } from './plan-codes.js';
 import { reportCodes } from './report-codes.js';
 
@@ -7,5 +8,6 @@ import { reportCodes } from './report-codes.js';
 export const catalogue: Record<string, DiagnosticDef> = {
   ...planCodes,
   ...dataCodes,
+  ...engineCodes,
   ...reportCodes,
 };

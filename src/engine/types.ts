@@ -14,8 +14,10 @@ export type Status = 'pass' | 'fail' | 'warning' | 'exceeded' | 'on_track' | 'of
 
 /** The gap to the target in natural units (how many more numerator units, or the shortfall). */
 export interface Gap {
-  /** Units still needed (>= 1), an integer for counts and ratios of counts. */
-  amount: bigint | Fraction;
+  /** Whole units still needed (>= 1): more numerator units, or the shortfall of a count. */
+  amount: bigint;
+  /** `more` for targets from below (>=, ranges, increases), `fewer` for `<=` targets. */
+  direction: 'more' | 'fewer';
   unit: Bilingual;
 }
 

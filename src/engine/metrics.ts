@@ -1,0 +1,142 @@
+import type { IndicatorRow, Value } from '../data/types.js';
+import type { MetricDef } from '../plan/types.js';
+import { type Fraction, add, frac } from '../util/fraction.js';
+import type { InstitutionValue } from './types.js';
+import type { InstitutionYear } from './rollup.js';
+
+/** A metric's region value in one year, with how it was reached. */
+export interface MetricValue {
+  value: Fraction | null;
+  /** Pooled numerator (ratio/share) or total (sum/indicator) when it is an integer. */
+  numerator: bigint | null;
+  denominator: bigint | null;
+  /** Any contributing institution-year was partial. */
+  partial: boolean;
+  reason?: { code: string; params: Record<string, string | number> };
+  breakdown: InstitutionValue[];
+}
+
+function toFraction(v: Value | undefined): Fraction | null {
+  if (typeof v === 'bigint') return frac(v);
+  if (v !== null && typeof v === 'object') return v;
+  return null;
+}
+
+function integer(f: Fraction): bigint | null {
+  return f.d === 1n ? f.n : null;
+}
+
+/** True when an institution-year passes the metric's `where` filter on key fields. */
+function matches(iy: InstitutionYear, where: Record<string, string> | undefined): boolean {
+  if (!where) return true;
+  for (const [field, expected] of Object.entries(where)) {
+    const actual = field === 'level' ? iy.level : iy.values[field];
+    if (actual === undefined || String(actual) !== expected) return false;
+  }
+  return true;
+}
+
+function noRows(year: number): MetricValue {
+  return {
+    value: null,
+    numerator: null,
+    denominator: null,
+    partial: false,
+    reason: { code: 'engine/no-rows', params: { year } },
+    breakdown: [],
+  };
+}
+
+function named(iy: InstitutionYear): Pick<InstitutionValue, 'institutionId' | 'institutionName'> {
+  return iy.institutionName === undefined
+    ? { institutionId: iy.institutionId }
+    : { institutionId: iy.institutionId, institutionName: iy.institutionName };
+}
+
+/**
+ * Compute a metric over the institution-years of one year (already scoped to
+ * the plan's district) or from the indicator rows. Ratios are pooled: the sum
+ * of numerators over the sum of denominators, over the institutions that
+ * report both; never an average of institutions' ratios.
+ */
+export function computeMetric(
+  metric: MetricDef,
+  year: number,
+  institutionYears: readonly InstitutionYear[],
+  indicators: readonly IndicatorRow[],
+  fieldLabel: (fieldId: string) => string,
+): MetricValue {
+  if (metric.kind === 'indicator') {
+    const row = indicators.find((r) => r.year === year && r.indicator === metric.indicator);
+    if (!row) return noRows(year);
+    return { value: row.value, numerator: integer(row.value), denominator: null, partial: false, breakdown: [] };
+  }
+  const pool = institutionYears.filter((iy) => iy.year === year && matches(iy, metric.where));
+  const breakdown: InstitutionValue[] = [];
+  let partial = false;
+
+  if (metric.kind === 'ratio') {
+    let n = frac(0);
+    let d = frac(0);
+    let seen = 0;
+    for (const iy of pool) {
+      const a = toFraction(iy.values[metric.numerator]);
+      const b = toFraction(iy.values[metric.denominator]);
+      if (a === null || b === null) continue;
+      seen++;
+      partial ||= iy.partial;
+      n = add(n, a);
+      d = add(d, b);
+      const entry: InstitutionValue = { ...named(iy), value: b.n === 0n ? null : frac(a.n * b.d, a.d * b.n) };
+      const ai = integer(a);
+      const bi = integer(b);
+      if (ai !== null) entry.numerator = ai;
+      if (bi !== null) entry.denominator = bi;
+      breakdown.push(entry);
+    }
+    if (seen === 0) return noRows(year);
+    if (d.n === 0n) {
+      return {
+        value: null,
+        numerator: integer(n),
+        denominator: 0n,
+        partial,
+        reason: { code: 'engine/zero-denominator', params: { year, denominator: fieldLabel(metric.denominator) } },
+        breakdown,
+      };
+    }
+    return { value: frac(n.n * d.d, n.d * d.n), numerator: integer(n), denominator: integer(d), partial, breakdown };
+  }
+
+  if (metric.kind === 'sum') {
+    let total = frac(0);
+    let seen = 0;
+    for (const iy of pool) {
+      const v = toFraction(iy.values[metric.field]);
+      if (v === null) continue;
+      seen++;
+      partial ||= iy.partial;
+      total = add(total, v);
+      const entry: InstitutionValue = { ...named(iy), value: v };
+      const vi = integer(v);
+      if (vi !== null) entry.numerator = vi;
+      breakdown.push(entry);
+    }
+    if (seen === 0) return noRows(year);
+    return { value: total, numerator: integer(total), denominator: null, partial, breakdown };
+  }
+
+  // share of institutions whose flag is true
+  let yes = 0n;
+  let all = 0n;
+  for (const iy of pool) {
+    const v = iy.values[metric.flag];
+    if (typeof v !== 'boolean') continue;
+    all++;
+    partial ||= iy.partial;
+    if (v) yes++;
+    breakdown.push({ ...named(iy), value: frac(v ? 1 : 0), numerator: v ? 1n : 0n, denominator: 1n });
+  }
+  if (all === 0n) return noRows(year);
+  return { value: frac(yes, all), numerator: yes, denominator: all, partial, breakdown };
+}

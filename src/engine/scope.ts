@@ -1,0 +1,32 @@
+import type { InstitutionRow } from '../data/types.js';
+
+/**
+ * Normalise a district name for matching: trims, drops inner spaces and a
+ * trailing 区/县, so that "永川区", "永川" and " 永川区 " match.
+ */
+export function districtKey(name: string): string {
+  return name.replace(/\s+/g, '').replace(/[区县]$/u, '');
+}
+
+/** Rows split by whether they belong to a district. */
+export interface Scoped {
+  inScope: InstitutionRow[];
+  /** Rows of other districts, counted by district name. */
+  otherDistricts: Map<string, number>;
+  /** Rows without a district. */
+  noDistrict: number;
+}
+
+/** Keep the rows of one district; count what is left out so it can be said once. */
+export function scopeRows(rows: readonly InstitutionRow[], district: string): Scoped {
+  const key = districtKey(district);
+  const inScope: InstitutionRow[] = [];
+  const otherDistricts = new Map<string, number>();
+  let noDistrict = 0;
+  for (const r of rows) {
+    if (r.district === undefined || r.district.trim() === '') noDistrict++;
+    else if (districtKey(r.district) === key) inScope.push(r);
+    else otherDistricts.set(r.district, (otherDistricts.get(r.district) ?? 0) + 1);
+  }
+  return { inScope, otherDistricts, noDistrict };
+}
