@@ -1,13 +1,195 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
+import { EXIT_FAIL, EXIT_INVALID, EXIT_OK, UsageError, resolveLang, useColour } from './io.js';
 import type { Ctx } from './run.js';
 
-/** Register the `report` command. */
+/** Options of `vet-check report` as commander gives them. */
+interface ReportCliOptions {
+  plan?: string[];
+  year?: string;
+  years?: string;
+  format: string;
+  output?: string;
+  byInstitution?: boolean;
+  lang?: string;
+  encoding?: string;
+  sheet?: string;
+}
+
+const FORMAT_NAMES = ['table', 'json', 'csv', 'markdown', 'junit'];
+
+/** Parse `--year Y` / `--years A-B` into an inclusive range, or undefined for the plan's horizon. */
+export function parseYears(opts: { year?: string; years?: string }): { from: number; to: number } | undefined {
+  if (opts.year !== undefined && opts.years !== undefined) throw new UsageError('use --year or --years, not both');
+  const y = (text: string) => {
+    if (!/^\d{4}$/.test(text)) throw new UsageError(`not a year: ${JSON.stringify(text)} (expected e.g. 2025)`);
+    return Number(text);
+  };
+  if (opts.year !== undefined) {
+    const v = y(opts.year);
+    return { from: v, to: v };
+  }
+  if (opts.years !== undefined) {
+    const m = /^(\d{4})\s*[-–~]\s*(\d{4})$/.exec(opts.years);
+    if (!m) throw new UsageError(`--years takes a range like 2024-2027, got ${JSON.stringify(opts.years)}`);
+    const from = y(m[1]!);
+    const to = y(m[2]!);
+    if (from > to) throw new UsageError(`--years ${opts.years}: the first year is after the last`);
+    return { from, to };
+  }
+  return undefined;
+}
+
+/** Register `vet-check report`. */
 export function registerReport(program: Command, ctx: Ctx): void {
   program
     .command('report')
-    .description('(not yet implemented)')
-    .action(() => {
-      ctx.io.stderr('vet-check report: not yet implemented\n');
-      ctx.exit = 2;
+    .description('evaluate every rule of the plans, year by year, against submitted data (评估方案目标完成情况)')
+    .argument('<files...>', 'submission files (CSV, TSV, JSON, JSON Lines, XLSX) and region-level indicator files')
+    .option(
+      '-p, --plan <id|file>',
+      'plan to evaluate, a built-in id or a YAML file; repeatable (default: every built-in plan whose district appears in the data)',
+      (v: string, prev: string[] | undefined) => [...(prev ?? []), v],
+    )
+    .option('--year <year>', 'report one year')
+    .option('--years <from-to>', 'report a range of years, e.g. 2024-2027 (default: the plan horizon)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES).default('table'))
+    .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
+    .option('--by-institution', "add each institution's value of each rule")
+    .addOption(new Option('--lang <lang>', 'language (default: from LANG, else zh)').choices(['zh', 'en']))
+    .option('--encoding <enc>', 'force the input encoding (utf-8, gb18030, utf-16le, utf-16be)')
+    .option('--sheet <name>', 'XLSX sheet to read (default: the first)')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 no required target missed, 1 a required target missed in a reported year,
+2 invalid input or usage (the data is validated first; errors stop the report).
+
+Examples:
+  vet-check report fixtures/sample/*.csv
+  vet-check report data.csv --plan yongchuan-2024-2027 --years 2024-2027
+  vet-check report data.csv --format json --output report.json
+  vet-check report data.csv --format junit --output report.xml   # for CI`,
+    )
+    .action(async (files: string[], opts: ReportCliOptions) => {
+      ctx.exit = await runReport(files, opts, ctx);
     });
+}
+
+async function runReport(files: string[], opts: ReportCliOptions, ctx: Ctx): Promise<0 | 1 | 2> {
+  const { io } = ctx;
+  const lang = resolveLang(opts.lang, io.env);
+  const years = parseYears(opts);
+  const [{ readSubmission }, { loadPlan, builtinPlanIds }, { loadDictionary, loadMetrics }, { evaluatePlan }] =
+    await Promise.all([
+      import('../data/submission.js'),
+      import('../plan/load.js'),
+      import('../plan/catalogue.js'),
+      import('../engine/evaluate.js'),
+    ]);
+  const { writeOutput, checkOutputPath } = await import('./output.js');
+  const { renderDiagnosticsText } = await import('./diagnostics-text.js');
+  if (opts.output !== undefined) checkOutputPath(opts.output, files, io.cwd);
+
+  // 1. plans named with --plan load first: a broken plan is a usage error before any data is read
+  const plans = [];
+  for (const ref of opts.plan ?? []) {
+    const loaded = loadPlan(ref, io.cwd);
+    if (!loaded.plan) {
+      io.stderr(renderDiagnosticsText(loaded.diagnostics, lang));
+      return EXIT_INVALID;
+    }
+    plans.push(loaded.plan);
+  }
+
+  // 2. the data, validated
+  const submission = await readSubmission(files, {
+    ...(opts.encoding !== undefined ? { encoding: opts.encoding } : {}),
+    ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
+  });
+  const errors = submission.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) {
+    io.stderr(renderDiagnosticsText(submission.diagnostics, lang));
+    io.stderr(
+      lang === 'zh'
+        ? `vet-check: 数据有 ${errors.length} 个错误，未生成报告（请先用 vet-check validate 修正）\n`
+        : `vet-check: the data has ${errors.length} errors; no report was made (fix them with vet-check validate)\n`,
+    );
+    return EXIT_INVALID;
+  }
+
+  // 3. without --plan: every built-in plan whose district appears in the data
+  if (plans.length === 0) {
+    const { districtKey } = await import('../engine/scope.js');
+    const seen = new Set<string>();
+    for (const r of submission.rows) if (r.district) seen.add(districtKey(r.district));
+    for (const r of submission.indicators) seen.add(districtKey(r.district));
+    for (const id of builtinPlanIds()) {
+      const loaded = loadPlan(id, io.cwd);
+      if (!loaded.plan) {
+        io.stderr(renderDiagnosticsText(loaded.diagnostics, lang));
+        return EXIT_INVALID;
+      }
+      if (seen.has(districtKey(loaded.plan.region.district))) plans.push(loaded.plan);
+    }
+    if (plans.length === 0) {
+      const found = [...seen].join(', ') || (lang === 'zh' ? '（无）' : '(none)');
+      throw new UsageError(
+        lang === 'zh'
+          ? `数据中的区县（${found}）没有对应的内置方案；请用 --plan 指定方案（vet-check plans list 列出内置方案）`
+          : `no built-in plan covers the districts in the data (${found}); name one with --plan (see vet-check plans list)`,
+      );
+    }
+  }
+
+  // 4. evaluate and render
+  const dictionary = loadDictionary();
+  const metrics = loadMetrics();
+  const results = plans.map((plan) =>
+    evaluatePlan({
+      plan,
+      metrics,
+      dictionary,
+      rows: submission.rows,
+      indicators: submission.indicators,
+      ...(years ? { years } : {}),
+    }),
+  );
+  const { loadFormatter, isFormat } = await import('../report/registry.js');
+  if (!isFormat(opts.format)) throw new UsageError(`unknown format ${opts.format}`);
+  const formatter = await loadFormatter(opts.format);
+  const { VERSION } = await import('../version.js');
+  const text = formatter(
+    {
+      generatedAt: generatedAt(io.env),
+      tool: { name: 'vet-check', version: VERSION },
+      inputs: submission.files.map((f) => ({
+        path: f.path,
+        sha256: f.sha256,
+        encoding: f.encoding,
+        rowsRead: f.rowsRead,
+        rowsAccepted: f.rowsAccepted,
+        rowsRejected: f.rowsRejected,
+      })),
+      plans: results,
+      diagnostics: submission.diagnostics,
+    },
+    { lang, colour: opts.output === undefined && useColour(io), byInstitution: Boolean(opts.byInstitution), toFile: opts.output !== undefined },
+  );
+  const warnings = submission.diagnostics.filter((d) => d.severity === 'warning').length;
+  if (warnings > 0 && opts.format === 'table') {
+    io.stderr(
+      lang === 'zh'
+        ? `注意：数据有 ${warnings} 个警告（vet-check validate 查看详情）\n`
+        : `note: the data has ${warnings} warnings (see vet-check validate)\n`,
+    );
+  }
+  await writeOutput(opts.output, text, io, { inputs: files });
+  return results.some((r) => r.summary.requiredFailures > 0) ? EXIT_FAIL : EXIT_OK;
+}
+
+/** The report's timestamp: SOURCE_DATE_EPOCH (seconds) when set, for reproducible output; else now. */
+function generatedAt(env: Record<string, string | undefined>): string {
+  const epoch = env['SOURCE_DATE_EPOCH'];
+  if (epoch !== undefined && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString();
+  return new Date().toISOString();
 }
