@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT_INVALID, type ExitCode, type Io, UsageError, processIo } from './io.js';
+import { registerDraft } from './draft.js';
 import { registerPlans } from './plans.js';
 import { registerReport } from './report.js';
 import { registerTemplate } from './template.js';
@@ -34,6 +35,7 @@ export function buildProgram(ctx: Ctx): Command {
   registerValidate(program, ctx);
   registerReport(program, ctx);
   registerTemplate(program, ctx);
+  registerDraft(program, ctx);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput(program.configureOutput());
   return program;
 }
