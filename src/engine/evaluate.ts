@@ -15,7 +15,9 @@ export interface EvaluateInput {
   plan: Plan;
   metrics: MetricCatalogue;
   dictionary: Dictionary;
-  rows: readonly InstitutionRow[];
+  /** Validated rows; or give `institutionYears` already rolled up (streaming callers). */
+  rows?: readonly InstitutionRow[];
+  institutionYears?: readonly InstitutionYear[];
   indicators: readonly IndicatorRow[];
   /** Years to report (inclusive); default: the plan's horizon. */
   years?: { from: number; to: number };
@@ -25,7 +27,8 @@ export interface EvaluateInput {
 export function evaluatePlan(input: EvaluateInput): PlanResult {
   const { plan, dictionary } = input;
   const diagnostics: Diagnostic[] = [];
-  const scoped = scopeRows(input.rows, plan.region.district);
+  const all = input.institutionYears ?? rollUp(input.rows ?? [], dictionary);
+  const scoped = scopeRows(all, plan.region.district);
   if (scoped.otherDistricts.size > 0) {
     const count = [...scoped.otherDistricts.values()].reduce((a, b) => a + b, 0);
     diagnostics.push(
@@ -40,7 +43,7 @@ export function evaluatePlan(input: EvaluateInput): PlanResult {
   if (scoped.noDistrict > 0) diagnostics.push(diag('engine/no-district', { count: scoped.noDistrict }));
   const key = districtKey(plan.region.district);
   const indicators = input.indicators.filter((r) => districtKey(r.district) === key);
-  const institutionYears = rollUp(scoped.inScope, dictionary);
+  const institutionYears = scoped.inScope;
 
   const from = input.years?.from ?? plan.horizon.from;
   const to = input.years?.to ?? plan.horizon.to;

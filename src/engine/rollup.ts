@@ -1,11 +1,12 @@
 import type { InstitutionRow, Value } from '../data/types.js';
-import type { Dictionary } from '../plan/types.js';
+import type { Aggregation, Dictionary } from '../plan/types.js';
 import { type Fraction, add, frac } from '../util/fraction.js';
 
 /** One institution's figures for one year, after quarterly roll-up. */
 export interface InstitutionYear {
   institutionId: string;
   institutionName?: string;
+  district?: string;
   level?: string;
   year: number;
   values: Record<string, Value>;
@@ -13,10 +14,9 @@ export interface InstitutionYear {
   partial: boolean;
   /** Quarters present (empty for an annual row). */
   quarters: number[];
+  /** How many input rows this institution-year was built from. */
+  rows: number;
 }
-
-/** Key of an institution-year. */
-const key = (id: string, year: number) => `${id}\u0000${year}`;
 
 function asFraction(v: Value): Fraction | null {
   if (typeof v === 'bigint') return frac(v);
@@ -24,65 +24,94 @@ function asFraction(v: Value): Fraction | null {
   return null;
 }
 
+/** Working state of one institution-year while rows stream in. */
+interface Acc {
+  iy: InstitutionYear;
+  annual: Record<string, Value> | null;
+  /** Per stock field, the quarter its current value came from. */
+  stockQuarter: Map<string, number>;
+  quarters: Set<number>;
+}
+
 /**
- * Roll rows up to institution-years. An annual row is taken as it is.
- * Quarterly rows: a flow field is the sum of the quarters that report it; a
- * stock field is its value in the latest quarter that reports it. A year
- * whose quarters are not all present is `partial`. (Mixed annual and
- * quarterly rows for one institution-year are rejected by validation; if
- * they reach here the annual row wins.)
+ * Rolls rows up to institution-years as they stream in, in memory that grows
+ * with the number of institution-years, not rows. An annual row is taken as
+ * it is. Quarterly rows: a flow field is the sum of the quarters that report
+ * it; a stock field is its value in the latest quarter that reports it. A
+ * year whose quarters are not all present is `partial`. (Validation rejects
+ * annual and quarterly rows mixed for one institution-year; should both
+ * reach here, the annual row wins.)
  */
-export function rollUp(rows: readonly InstitutionRow[], dictionary: Dictionary): InstitutionYear[] {
-  const aggregation = new Map(dictionary.fields.map((f) => [f.id, f.aggregation]));
-  const groups = new Map<string, InstitutionRow[]>();
-  for (const r of rows) {
-    const k = key(r.institutionId, r.year);
-    const g = groups.get(k);
-    if (g) g.push(r);
-    else groups.set(k, [r]);
+export class RollUp {
+  private readonly acc = new Map<string, Acc>();
+  private readonly aggregation: Map<string, Aggregation>;
+
+  constructor(dictionary: Dictionary) {
+    this.aggregation = new Map(dictionary.fields.map((f) => [f.id, f.aggregation]));
   }
-  const out: InstitutionYear[] = [];
-  for (const group of groups.values()) {
-    const first = group[0]!;
-    const annual = group.find((r) => r.quarter === null);
-    const base: InstitutionYear = {
-      institutionId: first.institutionId,
-      year: first.year,
-      values: {},
-      partial: false,
-      quarters: [],
-    };
-    const named = [...group].reverse().find((r) => r.institutionName);
-    if (named?.institutionName) base.institutionName = named.institutionName;
-    const levelled = [...group].reverse().find((r) => r.level);
-    if (levelled?.level) base.level = levelled.level;
-    if (annual) {
-      base.values = { ...annual.values };
-      out.push(base);
-      continue;
+
+  /** Add one validated row. */
+  add(r: InstitutionRow): void {
+    const key = `${r.institutionId}\u0000${r.year}`;
+    let a = this.acc.get(key);
+    if (!a) {
+      a = {
+        iy: { institutionId: r.institutionId, year: r.year, values: {}, partial: false, quarters: [], rows: 0 },
+        annual: null,
+        stockQuarter: new Map(),
+        quarters: new Set(),
+      };
+      this.acc.set(key, a);
     }
-    const quarters = [...group].sort((a, b) => (a.quarter ?? 0) - (b.quarter ?? 0));
-    base.quarters = [...new Set(quarters.map((r) => r.quarter!))];
-    base.partial = base.quarters.length < 4;
-    const values: Record<string, Value> = {};
-    for (const r of quarters) {
-      for (const [field, v] of Object.entries(r.values)) {
-        if (aggregation.get(field) === 'flow') {
-          const prev = values[field];
-          const a = asFraction(v);
-          if (prev === undefined) values[field] = v;
-          else if (typeof prev === 'bigint' && typeof v === 'bigint') values[field] = prev + v;
-          else {
-            const p = asFraction(prev);
-            if (p && a) values[field] = add(p, a);
-          }
-        } else {
-          values[field] = v; // stock: later quarters overwrite earlier ones
+    const iy = a.iy;
+    iy.rows++;
+    if (r.institutionName) iy.institutionName = r.institutionName;
+    if (r.district) iy.district = r.district;
+    if (r.level) iy.level = r.level;
+    if (r.quarter === null) {
+      a.annual = { ...r.values };
+      return;
+    }
+    a.quarters.add(r.quarter);
+    for (const [field, v] of Object.entries(r.values)) {
+      const prev = iy.values[field];
+      if (this.aggregation.get(field) === 'flow') {
+        if (prev === undefined) iy.values[field] = v;
+        else if (typeof prev === 'bigint' && typeof v === 'bigint') iy.values[field] = prev + v;
+        else {
+          const p = asFraction(prev);
+          const c = asFraction(v);
+          if (p && c) iy.values[field] = add(p, c);
         }
+      } else if ((a.stockQuarter.get(field) ?? 0) <= r.quarter) {
+        iy.values[field] = v;
+        a.stockQuarter.set(field, r.quarter);
       }
     }
-    base.values = values;
-    out.push(base);
   }
-  return out.sort((a, b) => a.year - b.year || a.institutionId.localeCompare(b.institutionId));
+
+  /** The institution-years, sorted by year then institution. */
+  result(): InstitutionYear[] {
+    const out: InstitutionYear[] = [];
+    for (const a of this.acc.values()) {
+      const iy = { ...a.iy };
+      if (a.annual) {
+        iy.values = a.annual;
+        iy.quarters = [];
+        iy.partial = false;
+      } else {
+        iy.quarters = [...a.quarters].sort((x, y) => x - y);
+        iy.partial = iy.quarters.length < 4;
+      }
+      out.push(iy);
+    }
+    return out.sort((a, b) => a.year - b.year || a.institutionId.localeCompare(b.institutionId));
+  }
+}
+
+/** Roll a list of rows up to institution-years (see RollUp). */
+export function rollUp(rows: Iterable<InstitutionRow>, dictionary: Dictionary): InstitutionYear[] {
+  const r = new RollUp(dictionary);
+  for (const row of rows) r.add(row);
+  return r.result();
 }

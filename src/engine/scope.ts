@@ -1,4 +1,4 @@
-import type { InstitutionRow } from '../data/types.js';
+import type { InstitutionYear } from './rollup.js';
 
 /**
  * Normalise a district name for matching: trims, drops inner spaces and a
@@ -8,25 +8,25 @@ export function districtKey(name: string): string {
   return name.replace(/\s+/g, '').replace(/[区县]$/u, '');
 }
 
-/** Rows split by whether they belong to a district. */
+/** Institution-years split by whether they belong to a district. */
 export interface Scoped {
-  inScope: InstitutionRow[];
-  /** Rows of other districts, counted by district name. */
+  inScope: InstitutionYear[];
+  /** Input rows of other districts, counted by district name. */
   otherDistricts: Map<string, number>;
-  /** Rows without a district. */
+  /** Input rows without a district. */
   noDistrict: number;
 }
 
-/** Keep the rows of one district; count what is left out so it can be said once. */
-export function scopeRows(rows: readonly InstitutionRow[], district: string): Scoped {
+/** Keep the institution-years of one district; count the rows left out so it can be said once. */
+export function scopeRows(rows: readonly InstitutionYear[], district: string): Scoped {
   const key = districtKey(district);
-  const inScope: InstitutionRow[] = [];
+  const inScope: InstitutionYear[] = [];
   const otherDistricts = new Map<string, number>();
   let noDistrict = 0;
   for (const r of rows) {
-    if (r.district === undefined || r.district.trim() === '') noDistrict++;
+    if (r.district === undefined || r.district.trim() === '') noDistrict += r.rows;
     else if (districtKey(r.district) === key) inScope.push(r);
-    else otherDistricts.set(r.district, (otherDistricts.get(r.district) ?? 0) + 1);
+    else otherDistricts.set(r.district, (otherDistricts.get(r.district) ?? 0) + r.rows);
   }
   return { inScope, otherDistricts, noDistrict };
 }

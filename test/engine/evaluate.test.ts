@@ -219,3 +219,19 @@ describe('cadences and targets', () => {
     expect(res.rules[0]!.years[0]!.reason?.code).toBe('engine/not-applicable');
   });
 });
+
+describe('streaming roll-up', () => {
+  it('takes the latest quarter of a stock whatever order the rows come in', async () => {
+    const { rollUp } = await import('../../src/engine/rollup.js');
+    const rows = [
+      row('A', 2027, { full_time_teachers: 100, training_person_times: 5 }, { quarter: 4 }),
+      row('A', 2027, { full_time_teachers: 90, training_person_times: 7 }, { quarter: 2 }),
+    ];
+    const [iy] = rollUp(rows, dictionary);
+    expect(iy!.values['full_time_teachers']).toBe(100n);
+    expect(iy!.values['training_person_times']).toBe(12n);
+    expect(iy!.quarters).toEqual([2, 4]);
+    expect(iy!.partial).toBe(true);
+    expect(iy!.rows).toBe(2);
+  });
+});
