@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander';
-import { EXIT_FAIL, EXIT_INVALID, EXIT_OK, UsageError, resolveLang, useColour } from './io.js';
+import { EXIT_FAIL, EXIT_INVALID, EXIT_OK, resolveLang, UsageError, useColour } from './io.js';
 import type { Ctx } from './run.js';
 
 /** Options of `vet-check report` as commander gives them. */
@@ -18,10 +18,15 @@ interface ReportCliOptions {
 const FORMAT_NAMES = ['table', 'json', 'csv', 'markdown', 'junit'];
 
 /** Parse `--year Y` / `--years A-B` into an inclusive range, or undefined for the plan's horizon. */
-export function parseYears(opts: { year?: string; years?: string }): { from: number; to: number } | undefined {
-  if (opts.year !== undefined && opts.years !== undefined) throw new UsageError('use --year or --years, not both');
+export function parseYears(opts: {
+  year?: string;
+  years?: string;
+}): { from: number; to: number } | undefined {
+  if (opts.year !== undefined && opts.years !== undefined)
+    throw new UsageError('use --year or --years, not both');
   const y = (text: string) => {
-    if (!/^\d{4}$/.test(text)) throw new UsageError(`not a year: ${JSON.stringify(text)} (expected e.g. 2025)`);
+    if (!/^\d{4}$/.test(text))
+      throw new UsageError(`not a year: ${JSON.stringify(text)} (expected e.g. 2025)`);
     return Number(text);
   };
   if (opts.year !== undefined) {
@@ -43,8 +48,13 @@ export function parseYears(opts: { year?: string; years?: string }): { from: num
 export function registerReport(program: Command, ctx: Ctx): void {
   program
     .command('report')
-    .description('evaluate every rule of the plans, year by year, against submitted data (评估方案目标完成情况)')
-    .argument('<files...>', 'submission files (CSV, TSV, JSON, JSON Lines, XLSX) and region-level indicator files')
+    .description(
+      'evaluate every rule of the plans, year by year, against submitted data (评估方案目标完成情况)',
+    )
+    .argument(
+      '<files...>',
+      'submission files (CSV, TSV, JSON, JSON Lines, XLSX) and region-level indicator files',
+    )
     .option(
       '-p, --plan <id|file>',
       'plan to evaluate, a built-in id or a YAML file; repeatable (default: every built-in plan whose district appears in the data)',
@@ -79,13 +89,17 @@ async function runReport(files: string[], opts: ReportCliOptions, ctx: Ctx): Pro
   const { io } = ctx;
   const lang = resolveLang(opts.lang, io.env);
   const years = parseYears(opts);
-  const [{ readSubmission }, { loadPlan, builtinPlanIds }, { loadDictionary, loadMetrics }, { evaluatePlan }] =
-    await Promise.all([
-      import('../data/submission.js'),
-      import('../plan/load.js'),
-      import('../plan/catalogue.js'),
-      import('../engine/evaluate.js'),
-    ]);
+  const [
+    { readSubmission },
+    { loadPlan, builtinPlanIds },
+    { loadDictionary, loadMetrics },
+    { evaluatePlan },
+  ] = await Promise.all([
+    import('../data/submission.js'),
+    import('../plan/load.js'),
+    import('../plan/catalogue.js'),
+    import('../engine/evaluate.js'),
+  ]);
   const { writeOutput, checkOutputPath } = await import('./output.js');
   const { renderDiagnosticsText } = await import('./diagnostics-text.js');
   if (opts.output !== undefined) checkOutputPath(opts.output, files, io.cwd);
@@ -158,7 +172,7 @@ async function runReport(files: string[], opts: ReportCliOptions, ctx: Ctx): Pro
   if (!isFormat(opts.format)) throw new UsageError(`unknown format ${opts.format}`);
   const formatter = await loadFormatter(opts.format);
   const { VERSION } = await import('../version.js');
-  const text = formatter(
+  const text = await formatter(
     {
       generatedAt: generatedAt(io.env),
       tool: { name: 'vet-check', version: VERSION },
@@ -173,7 +187,12 @@ async function runReport(files: string[], opts: ReportCliOptions, ctx: Ctx): Pro
       plans: results,
       diagnostics: submission.diagnostics,
     },
-    { lang, colour: opts.output === undefined && useColour(io), byInstitution: Boolean(opts.byInstitution), toFile: opts.output !== undefined },
+    {
+      lang,
+      colour: opts.output === undefined && useColour(io),
+      byInstitution: Boolean(opts.byInstitution),
+      toFile: opts.output !== undefined,
+    },
   );
   const warnings = submission.diagnostics.filter((d) => d.severity === 'warning').length;
   if (warnings > 0 && opts.format === 'table') {

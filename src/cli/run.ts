@@ -1,11 +1,11 @@
 import { Command, CommanderError, Option } from 'commander';
-import { EXIT_INVALID, type ExitCode, type Io, UsageError, processIo } from './io.js';
+import { VERSION } from '../version.js';
 import { registerDraft } from './draft.js';
+import { EXIT_INVALID, type ExitCode, type Io, processIo, UsageError } from './io.js';
 import { registerPlans } from './plans.js';
 import { registerReport } from './report.js';
 import { registerTemplate } from './template.js';
 import { registerValidate } from './validate.js';
-import { VERSION } from '../version.js';
 
 /** Shared state of one invocation: the io and the exit code the action chose. */
 export interface Ctx {
@@ -42,7 +42,10 @@ export function buildProgram(ctx: Ctx): Command {
 
 /** A --lang option shared by commands. */
 export function langOption(): Option {
-  return new Option('--lang <lang>', 'language of messages (default: from LANG, else zh)').choices(['zh', 'en']);
+  return new Option('--lang <lang>', 'language of messages (default: from LANG, else zh)').choices([
+    'zh',
+    'en',
+  ]);
 }
 
 /**

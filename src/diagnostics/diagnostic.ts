@@ -1,6 +1,6 @@
+import { visible } from '../util/visible.js';
 import { catalogue } from './catalogue.js';
 import type { Diagnostic, Lang, Params } from './types.js';
-import { visible } from '../util/visible.js';
 
 /** Location and detail of a diagnostic, apart from its code and params. */
 export interface Where {

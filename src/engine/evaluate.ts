@@ -1,11 +1,11 @@
-import type { Diagnostic } from '../diagnostics/types.js';
-import { diag } from '../diagnostics/diagnostic.js';
 import type { IndicatorRow, InstitutionRow } from '../data/types.js';
+import { diag } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/types.js';
 import type { Dictionary, MetricCatalogue, MetricDef, Plan, Rule } from '../plan/types.js';
-import { type Fraction, cmp } from '../util/fraction.js';
+import { cmp, type Fraction } from '../util/fraction.js';
 import { gapTo } from './gap.js';
 import { exactTarget, milestone, milestoneOp, satisfies, targetLevel } from './judge.js';
-import { type MetricValue, computeMetric } from './metrics.js';
+import { computeMetric, type MetricValue } from './metrics.js';
 import { type InstitutionYear, rollUp } from './rollup.js';
 import { districtKey, scopeRows } from './scope.js';
 import type { PlanResult, RuleResult, RuleYearResult, Status, Summary } from './types.js';

@@ -1,8 +1,8 @@
 import type { Comparator, MetricDef } from '../plan/types.js';
 import { type Fraction, frac, mul, sub } from '../util/fraction.js';
 import { wholeUnits } from './judge.js';
-import type { Gap } from './types.js';
 import type { MetricValue } from './metrics.js';
+import type { Gap } from './types.js';
 
 /**
  * The gap to `expected` in the metric's natural units, or null when the value
@@ -16,7 +16,11 @@ export function gapTo(metric: MetricDef, mv: MetricValue, expected: Fraction, op
   if (mv.value === null) return null;
   const direction: Gap['direction'] = op === '<=' ? 'fewer' : 'more';
   let needed: Fraction;
-  if ((metric.kind === 'ratio' || metric.kind === 'share') && mv.numerator !== null && mv.denominator !== null) {
+  if (
+    (metric.kind === 'ratio' || metric.kind === 'share') &&
+    mv.numerator !== null &&
+    mv.denominator !== null
+  ) {
     const target = mul(expected, frac(mv.denominator));
     needed = direction === 'more' ? sub(target, frac(mv.numerator)) : sub(frac(mv.numerator), target);
   } else if ((metric.kind === 'sum' || metric.kind === 'indicator') && metric.unit !== 'ratio') {

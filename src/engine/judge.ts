@@ -1,5 +1,5 @@
 import type { Comparator, Target } from '../plan/types.js';
-import { type Fraction, add, cmp, div, frac, mul, parseDecimal, sub } from '../util/fraction.js';
+import { add, cmp, div, type Fraction, frac, mul, parseDecimal, sub } from '../util/fraction.js';
 
 /** A target's values as exact fractions. */
 export type ExactTarget =
@@ -43,7 +43,13 @@ export function milestoneOp(t: ExactTarget, baseline: Fraction): Comparator {
  * first year with data to the target level at the deadline,
  * v0 + (T − v0) × (year − y0) / (deadline − y0), exact.
  */
-export function milestone(baseline: Fraction, y0: number, level: Fraction, deadline: number, year: number): Fraction {
+export function milestone(
+  baseline: Fraction,
+  y0: number,
+  level: Fraction,
+  deadline: number,
+  year: number,
+): Fraction {
   if (deadline <= y0) return level;
   const progress = frac(year - y0, deadline - y0);
   return add(baseline, mul(sub(level, baseline), progress));

@@ -1,8 +1,8 @@
 import type { IndicatorRow, Value } from '../data/types.js';
 import type { MetricDef } from '../plan/types.js';
-import { type Fraction, add, frac } from '../util/fraction.js';
-import type { InstitutionValue } from './types.js';
+import { add, type Fraction, frac } from '../util/fraction.js';
 import type { InstitutionYear } from './rollup.js';
+import type { InstitutionValue } from './types.js';
 
 /** A metric's region value in one year, with how it was reached. */
 export interface MetricValue {
@@ -69,7 +69,13 @@ export function computeMetric(
   if (metric.kind === 'indicator') {
     const row = indicators.find((r) => r.year === year && r.indicator === metric.indicator);
     if (!row) return noRows(year);
-    return { value: row.value, numerator: integer(row.value), denominator: null, partial: false, breakdown: [] };
+    return {
+      value: row.value,
+      numerator: integer(row.value),
+      denominator: null,
+      partial: false,
+      breakdown: [],
+    };
   }
   const pool = institutionYears.filter((iy) => iy.year === year && matches(iy, metric.where));
   const breakdown: InstitutionValue[] = [];
@@ -101,11 +107,20 @@ export function computeMetric(
         numerator: integer(n),
         denominator: 0n,
         partial,
-        reason: { code: 'engine/zero-denominator', params: { year, denominator: fieldLabel(metric.denominator) } },
+        reason: {
+          code: 'engine/zero-denominator',
+          params: { year, denominator: fieldLabel(metric.denominator) },
+        },
         breakdown,
       };
     }
-    return { value: frac(n.n * d.d, n.d * d.n), numerator: integer(n), denominator: integer(d), partial, breakdown };
+    return {
+      value: frac(n.n * d.d, n.d * d.n),
+      numerator: integer(n),
+      denominator: integer(d),
+      partial,
+      breakdown,
+    };
   }
 
   if (metric.kind === 'sum') {

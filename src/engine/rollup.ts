@@ -1,6 +1,6 @@
 import type { InstitutionRow, Value } from '../data/types.js';
 import type { Aggregation, Dictionary } from '../plan/types.js';
-import { type Fraction, add, frac } from '../util/fraction.js';
+import { add, type Fraction, frac } from '../util/fraction.js';
 
 /** One institution's figures for one year, after quarterly roll-up. */
 export interface InstitutionYear {
@@ -56,7 +56,14 @@ export class RollUp {
     let a = this.acc.get(key);
     if (!a) {
       a = {
-        iy: { institutionId: r.institutionId, year: r.year, values: {}, partial: false, quarters: [], rows: 0 },
+        iy: {
+          institutionId: r.institutionId,
+          year: r.year,
+          values: {},
+          partial: false,
+          quarters: [],
+          rows: 0,
+        },
         annual: null,
         stockQuarter: new Map(),
         quarters: new Set(),

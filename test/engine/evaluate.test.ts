@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import type { IndicatorRow, InstitutionRow } from '../../src/data/types.js';
 import { evaluatePlan } from '../../src/engine/evaluate.js';
 import type { RuleYearResult } from '../../src/engine/types.js';
-import type { IndicatorRow, InstitutionRow } from '../../src/data/types.js';
 import type { Plan } from '../../src/plan/types.js';
 import { toExactDecimal } from '../../src/util/fraction.js';
 import { dictionary, indicator, metrics, plan, row } from './helpers.js';
 
-function evaluate(p: Plan, rows: InstitutionRow[], indicators: IndicatorRow[] = [], years?: { from: number; to: number }) {
+function evaluate(
+  p: Plan,
+  rows: InstitutionRow[],
+  indicators: IndicatorRow[] = [],
+  years?: { from: number; to: number },
+) {
   return evaluatePlan({ plan: p, metrics, dictionary, rows, indicators, ...(years ? { years } : {}) });
 }
 
@@ -20,7 +25,10 @@ const dual = (value: string) => plan({ metric: 'dual_ratio', target: { kind: 'co
 
 describe('exact thresholds', () => {
   it('400 of 500 is 80% and passes >= 0.8', () => {
-    const rows = [row('A', 2027, { dual_qualified_teachers: 200, full_time_teachers: 250 }), row('B', 2027, { dual_qualified_teachers: 200, full_time_teachers: 250 })];
+    const rows = [
+      row('A', 2027, { dual_qualified_teachers: 200, full_time_teachers: 250 }),
+      row('B', 2027, { dual_qualified_teachers: 200, full_time_teachers: 250 }),
+    ];
     const r = year(dual('0.8'), rows, 2027);
     expect(r.status).toBe('pass');
     expect(r.numerator).toBe(400n);
@@ -30,25 +38,45 @@ describe('exact thresholds', () => {
   });
 
   it('399 of 500 fails >= 0.8 and needs exactly one more dual-qualified teacher', () => {
-    const r = year(dual('0.8'), [row('A', 2027, { dual_qualified_teachers: 399, full_time_teachers: 500 })], 2027);
+    const r = year(
+      dual('0.8'),
+      [row('A', 2027, { dual_qualified_teachers: 399, full_time_teachers: 500 })],
+      2027,
+    );
     expect(r.status).toBe('fail');
-    expect(r.gap).toEqual({ amount: 1n, direction: 'more', unit: { zh: '名双师型教师', en: 'dual-qualified teachers' } });
+    expect(r.gap).toEqual({
+      amount: 1n,
+      direction: 'more',
+      unit: { zh: '名双师型教师', en: 'dual-qualified teachers' },
+    });
   });
 
   it('5999 of 10000 fails >= 0.6 (a float would not be trusted here)', () => {
-    const r = year(dual('0.6'), [row('A', 2027, { dual_qualified_teachers: 5999, full_time_teachers: 10000 })], 2027);
+    const r = year(
+      dual('0.6'),
+      [row('A', 2027, { dual_qualified_teachers: 5999, full_time_teachers: 10000 })],
+      2027,
+    );
     expect(r.status).toBe('fail');
     expect(r.gap?.amount).toBe(1n);
   });
 
   it('compares thresholds that floats get wrong: 0.7 of 10 = 7 passes >= 0.7', () => {
     // 0.1 * 7 style artefacts: 7/10 must equal 0.7 exactly
-    const r = year(dual('0.7'), [row('A', 2027, { dual_qualified_teachers: 7, full_time_teachers: 10 })], 2027);
+    const r = year(
+      dual('0.7'),
+      [row('A', 2027, { dual_qualified_teachers: 7, full_time_teachers: 10 })],
+      2027,
+    );
     expect(r.status).toBe('pass');
   });
 
   it('gap is the ceiling: 79 of 100 against 0.805 needs 2 (80.5 → 81)', () => {
-    const r = year(dual('0.805'), [row('A', 2027, { dual_qualified_teachers: 79, full_time_teachers: 100 })], 2027);
+    const r = year(
+      dual('0.805'),
+      [row('A', 2027, { dual_qualified_teachers: 79, full_time_teachers: 100 })],
+      2027,
+    );
     expect(r.gap?.amount).toBe(2n);
   });
 
@@ -88,19 +116,29 @@ describe('pooling and scope', () => {
   });
 
   it('matches district names with or without 区', () => {
-    const rows = [row('A', 2027, { dual_qualified_teachers: 80, full_time_teachers: 100 }, { district: '永川' })];
+    const rows = [
+      row('A', 2027, { dual_qualified_teachers: 80, full_time_teachers: 100 }, { district: '永川' }),
+    ];
     expect(year(dual('0.8'), rows, 2027).status).toBe('pass');
   });
 
   it('a zero denominator is no_data with a reason, never a pass or 0%', () => {
-    const r = year(dual('0.8'), [row('A', 2027, { dual_qualified_teachers: 0, full_time_teachers: 0 })], 2027);
+    const r = year(
+      dual('0.8'),
+      [row('A', 2027, { dual_qualified_teachers: 0, full_time_teachers: 0 })],
+      2027,
+    );
     expect(r.status).toBe('no_data');
     expect(r.actual).toBeNull();
     expect(r.reason?.code).toBe('engine/zero-denominator');
   });
 
   it('a year without rows is no_data', () => {
-    const r = year(dual('0.8'), [row('A', 2026, { dual_qualified_teachers: 80, full_time_teachers: 100 })], 2027);
+    const r = year(
+      dual('0.8'),
+      [row('A', 2026, { dual_qualified_teachers: 80, full_time_teachers: 100 })],
+      2027,
+    );
     expect(r.status).toBe('no_data');
     expect(r.reason?.code).toBe('engine/no-rows');
   });
@@ -110,7 +148,11 @@ describe('quarterly roll-up', () => {
   const q = (quarter: number, values: Record<string, number>) => row('A', 2027, values, { quarter });
 
   it('sums flows and takes the latest quarter of stocks', () => {
-    const p = plan({ metric: 'training', unit: 'person-times', target: { kind: 'compare', op: '>=', value: '100' } });
+    const p = plan({
+      metric: 'training',
+      unit: 'person-times',
+      target: { kind: 'compare', op: '>=', value: '100' },
+    });
     const rows = [
       q(1, { training_person_times: 20, full_time_teachers: 90 }),
       q(2, { training_person_times: 30, full_time_teachers: 95 }),
@@ -121,12 +163,20 @@ describe('quarterly roll-up', () => {
     expect(r.numerator).toBe(100n);
     expect(r.status).toBe('pass');
     expect(r.partial).toBe(false);
-    const d = year(dual('0.8'), [...rows.slice(0, 2), q(3, { dual_qualified_teachers: 80, full_time_teachers: 100 })], 2027);
+    const d = year(
+      dual('0.8'),
+      [...rows.slice(0, 2), q(3, { dual_qualified_teachers: 80, full_time_teachers: 100 })],
+      2027,
+    );
     expect([d.numerator, d.denominator]).toEqual([80n, 100n]);
   });
 
   it('marks a year with missing quarters partial', () => {
-    const p = plan({ metric: 'training', unit: 'person-times', target: { kind: 'compare', op: '>=', value: '100' } });
+    const p = plan({
+      metric: 'training',
+      unit: 'person-times',
+      target: { kind: 'compare', op: '>=', value: '100' },
+    });
     const r = year(p, [q(1, { training_person_times: 60 }), q(2, { training_person_times: 30 })], 2027);
     expect(r.partial).toBe(true);
     expect(r.status).toBe('fail');
@@ -136,7 +186,11 @@ describe('quarterly roll-up', () => {
 
 describe('cadences and targets', () => {
   it('a range passes at min, fails below, and is exceeded above max', () => {
-    const p = plan({ metric: 'double_high', unit: 'institutions', target: { kind: 'range', min: '2', max: '3' } });
+    const p = plan({
+      metric: 'double_high',
+      unit: 'institutions',
+      target: { kind: 'range', min: '2', max: '3' },
+    });
     expect(year(p, [], 2027, [indicator('national_double_high', 2027, '2')]).status).toBe('pass');
     expect(year(p, [], 2027, [indicator('national_double_high', 2027, '3')]).status).toBe('pass');
     expect(year(p, [], 2027, [indicator('national_double_high', 2027, '4')]).status).toBe('exceeded');
@@ -146,7 +200,12 @@ describe('cadences and targets', () => {
   });
 
   it('an aspirational miss is a warning, not a required failure', () => {
-    const p = plan({ metric: 'double_high', unit: 'institutions', binding: 'aspirational', target: { kind: 'range', min: '2', max: '3' } });
+    const p = plan({
+      metric: 'double_high',
+      unit: 'institutions',
+      binding: 'aspirational',
+      target: { kind: 'range', min: '2', max: '3' },
+    });
     const res = evaluate(p, [], [indicator('national_double_high', 2027, '1')]);
     expect(res.rules[0]!.years.find((y) => y.year === 2027)!.status).toBe('warning');
     expect(res.summary.requiredFailures).toBe(0);
@@ -154,20 +213,38 @@ describe('cadences and targets', () => {
   });
 
   it('indicators of other districts are not counted', () => {
-    const p = plan({ metric: 'double_high', unit: 'institutions', target: { kind: 'compare', op: '>=', value: '1' } });
-    expect(year(p, [], 2027, [indicator('national_double_high', 2027, '5', '大足区')]).status).toBe('no_data');
+    const p = plan({
+      metric: 'double_high',
+      unit: 'institutions',
+      target: { kind: 'compare', op: '>=', value: '1' },
+    });
+    expect(year(p, [], 2027, [indicator('national_double_high', 2027, '5', '大足区')]).status).toBe(
+      'no_data',
+    );
   });
 
   it('every-year rules are judged each year', () => {
-    const p = plan({ metric: 'training', unit: 'person-times', cadence: 'every-year', target: { kind: 'compare', op: '>=', value: '300000' } });
-    const rows = [2024, 2025, 2026, 2027].map((y, i) => row('A', y, { training_person_times: i === 1 ? 299999 : 300000 }));
+    const p = plan({
+      metric: 'training',
+      unit: 'person-times',
+      cadence: 'every-year',
+      target: { kind: 'compare', op: '>=', value: '300000' },
+    });
+    const rows = [2024, 2025, 2026, 2027].map((y, i) =>
+      row('A', y, { training_person_times: i === 1 ? 299999 : 300000 }),
+    );
     const statuses = evaluate(p, rows).rules[0]!.years.map((y) => y.status);
     expect(statuses).toEqual(['pass', 'fail', 'pass', 'pass']);
     expect(evaluate(p, rows).summary.requiredFailures).toBe(1);
   });
 
   it('increase rules compare each year with the one before; the first is no_data', () => {
-    const p = plan({ metric: 'training', unit: 'person-times', cadence: 'increase', target: { kind: 'increase' } });
+    const p = plan({
+      metric: 'training',
+      unit: 'person-times',
+      cadence: 'increase',
+      target: { kind: 'increase' },
+    });
     const rows = [
       row('A', 2024, { training_person_times: 100 }),
       row('A', 2025, { training_person_times: 120 }),
@@ -201,7 +278,10 @@ describe('cadences and targets', () => {
   });
 
   it('share metrics count institutions with the flag, filtered by level', () => {
-    const p = plan({ metric: 'compliant_share_secondary', target: { kind: 'compare', op: '==', value: '1' } });
+    const p = plan({
+      metric: 'compliant_share_secondary',
+      target: { kind: 'compare', op: '==', value: '1' },
+    });
     const rows = [
       row('A', 2027, { conditions_compliant: true }, { level: '中职' }),
       row('B', 2027, { conditions_compliant: false }, { level: '中职' }),
@@ -214,7 +294,12 @@ describe('cadences and targets', () => {
   });
 
   it('reports the requested years; years before the plan are not judged', () => {
-    const res = evaluate(dual('0.8'), [row('A', 2023, { dual_qualified_teachers: 1, full_time_teachers: 1 })], [], { from: 2023, to: 2024 });
+    const res = evaluate(
+      dual('0.8'),
+      [row('A', 2023, { dual_qualified_teachers: 1, full_time_teachers: 1 })],
+      [],
+      { from: 2023, to: 2024 },
+    );
     expect(res.years).toEqual([2023, 2024]);
     expect(res.rules[0]!.years[0]!.reason?.code).toBe('engine/not-applicable');
   });

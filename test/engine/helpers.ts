@@ -5,13 +5,45 @@ import { parseDecimal } from '../../src/util/fraction.js';
 /** A small dictionary for engine tests (independent of the built-in catalogue's evolution). */
 export const dictionary: Dictionary = {
   fields: [
-    { id: 'full_time_teachers', label: { zh: '专任教师数', en: 'Full-time teachers' }, aliases: [], type: 'count', aggregation: 'stock' },
-    { id: 'dual_qualified_teachers', label: { zh: '双师型教师数', en: 'Dual' }, aliases: [], type: 'count', aggregation: 'stock' },
-    { id: 'training_person_times', label: { zh: '技能培训人次', en: 'Training' }, aliases: [], type: 'count', aggregation: 'flow' },
-    { id: 'conditions_compliant', label: { zh: '办学条件达标', en: 'Compliant' }, aliases: [], type: 'boolean', aggregation: 'stock' },
+    {
+      id: 'full_time_teachers',
+      label: { zh: '专任教师数', en: 'Full-time teachers' },
+      aliases: [],
+      type: 'count',
+      aggregation: 'stock',
+    },
+    {
+      id: 'dual_qualified_teachers',
+      label: { zh: '双师型教师数', en: 'Dual' },
+      aliases: [],
+      type: 'count',
+      aggregation: 'stock',
+    },
+    {
+      id: 'training_person_times',
+      label: { zh: '技能培训人次', en: 'Training' },
+      aliases: [],
+      type: 'count',
+      aggregation: 'flow',
+    },
+    {
+      id: 'conditions_compliant',
+      label: { zh: '办学条件达标', en: 'Compliant' },
+      aliases: [],
+      type: 'boolean',
+      aggregation: 'stock',
+    },
   ],
   constraints: [],
-  indicators: [{ id: 'national_double_high', label: { zh: '国家双高', en: 'National double-high' }, aliases: [], unit: 'institutions', aggregation: 'stock' }],
+  indicators: [
+    {
+      id: 'national_double_high',
+      label: { zh: '国家双高', en: 'National double-high' },
+      aliases: [],
+      unit: 'institutions',
+      aggregation: 'stock',
+    },
+  ],
 };
 
 export const metrics: MetricCatalogue = {
@@ -25,7 +57,14 @@ export const metrics: MetricCatalogue = {
       unit: 'ratio',
       gapUnit: { zh: '名双师型教师', en: 'dual-qualified teachers' },
     },
-    { id: 'training', title: { zh: '培训', en: 'Training' }, kind: 'sum', field: 'training_person_times', unit: 'person-times', gapUnit: { zh: '人次', en: 'person-times' } },
+    {
+      id: 'training',
+      title: { zh: '培训', en: 'Training' },
+      kind: 'sum',
+      field: 'training_person_times',
+      unit: 'person-times',
+      gapUnit: { zh: '人次', en: 'person-times' },
+    },
     {
       id: 'compliant_share_secondary',
       title: { zh: '中职达标', en: 'Secondary compliant' },
@@ -35,7 +74,14 @@ export const metrics: MetricCatalogue = {
       where: { level: '中职' },
       gapUnit: { zh: '所学校', en: 'schools' },
     },
-    { id: 'double_high', title: { zh: '双高', en: 'Double high' }, kind: 'indicator', indicator: 'national_double_high', unit: 'institutions', gapUnit: { zh: '所', en: 'institutions' } },
+    {
+      id: 'double_high',
+      title: { zh: '双高', en: 'Double high' },
+      kind: 'indicator',
+      indicator: 'national_double_high',
+      unit: 'institutions',
+      gapUnit: { zh: '所', en: 'institutions' },
+    },
   ],
 };
 
@@ -49,7 +95,16 @@ export function row(
 ): InstitutionRow {
   const v: Record<string, Value> = {};
   for (const [k, x] of Object.entries(values)) v[k] = typeof x === 'number' ? BigInt(x) : x;
-  return { file: 'data.csv', line: ++line, institutionId: id, year, quarter: null, district: '永川区', values: v, ...extra };
+  return {
+    file: 'data.csv',
+    line: ++line,
+    institutionId: id,
+    year,
+    quarter: null,
+    district: '永川区',
+    values: v,
+    ...extra,
+  };
 }
 
 /** A region-level indicator row. */

@@ -5,7 +5,8 @@ describe('fractions', () => {
   it('parses plain decimals exactly and rejects everything else', () => {
     expect(parseDecimal('0.8')).toEqual({ n: 4n, d: 5n });
     expect(parseDecimal('300000')).toEqual({ n: 300000n, d: 1n });
-    for (const bad of ['1e2', '0x10', '85.', ' 85', 'Infinity', '.5', '']) expect(parseDecimal(bad)).toBeNull();
+    for (const bad of ['1e2', '0x10', '85.', ' 85', 'Infinity', '.5', ''])
+      expect(parseDecimal(bad)).toBeNull();
   });
 
   it('compares without floating point', () => {
