@@ -1,5 +1,15 @@
 import { type Command, Option } from 'commander';
-import { EXIT_FAIL, EXIT_INVALID, EXIT_OK, resolveLang, UsageError, useColour } from './io.js';
+import { FORMATS } from '../report/registry.js';
+import {
+  EXIT_FAIL,
+  EXIT_INTERRUPTED,
+  EXIT_INVALID,
+  EXIT_OK,
+  type ExitCode,
+  resolveLang,
+  UsageError,
+  useColour,
+} from './io.js';
 import type { Ctx } from './run.js';
 
 /** Options of `vet-check report` as commander gives them. */
@@ -14,8 +24,6 @@ interface ReportCliOptions {
   encoding?: string;
   sheet?: string;
 }
-
-const FORMAT_NAMES = ['table', 'json', 'csv', 'markdown', 'junit'];
 
 /** Parse `--year Y` / `--years A-B` into an inclusive range, or undefined for the plan's horizon. */
 export function parseYears(opts: {
@@ -62,7 +70,7 @@ export function registerReport(program: Command, ctx: Ctx): void {
     )
     .option('--year <year>', 'report one year')
     .option('--years <from-to>', 'report a range of years, e.g. 2024-2027 (default: the plan horizon)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES).default('table'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
     .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
     .option('--by-institution', "add each institution's value of each rule")
     .addOption(new Option('--lang <lang>', 'language (default: from LANG, else zh)').choices(['zh', 'en']))
@@ -85,7 +93,7 @@ Examples:
     });
 }
 
-async function runReport(files: string[], opts: ReportCliOptions, ctx: Ctx): Promise<0 | 1 | 2> {
+async function runReport(files: string[], opts: ReportCliOptions, ctx: Ctx): Promise<ExitCode> {
   const { io } = ctx;
   const lang = resolveLang(opts.lang, io.env);
   const years = parseYears(opts);
@@ -100,9 +108,9 @@ async function runReport(files: string[], opts: ReportCliOptions, ctx: Ctx): Pro
     import('../plan/catalogue.js'),
     import('../engine/evaluate.js'),
   ]);
-  const { writeOutput, checkOutputPath } = await import('./output.js');
+  const { writeOutput, checkOutputPath, interruptedMessage } = await import('./output.js');
   const { renderDiagnosticsText } = await import('./diagnostics-text.js');
-  if (opts.output !== undefined) checkOutputPath(opts.output, files, io.cwd);
+  if (opts.output !== undefined) checkOutputPath(opts.output, files, io.cwd, lang);
 
   // 1. plans named with --plan load first: a broken plan is a usage error before any data is read
   const plans = [];
@@ -202,7 +210,11 @@ async function runReport(files: string[], opts: ReportCliOptions, ctx: Ctx): Pro
         : `note: the data has ${warnings} warnings (see vet-check validate)\n`,
     );
   }
-  await writeOutput(opts.output, text, io, { inputs: files });
+  const outcome = await writeOutput(opts.output, text, io, { inputs: files, lang });
+  if (outcome === 'interrupted') {
+    io.stderr(`${interruptedMessage(opts.output!, lang)}\n`);
+    return EXIT_INTERRUPTED;
+  }
   return results.some((r) => r.summary.requiredFailures > 0) ? EXIT_FAIL : EXIT_OK;
 }
 

@@ -47,6 +47,14 @@ export const engineCodes: Record<string, DiagnosticDef> = {
       en: '{year} is before the plan starts ({from}): not judged',
     },
   },
+  'engine/unresolved-metric': {
+    severity: 'info',
+    title: { zh: '未指定指标', en: 'No metric chosen' },
+    message: {
+      zh: '规则 {rule} 尚未指定指标（metric: null），无法计算',
+      en: 'rule {rule} has no metric yet (metric: null) and cannot be computed',
+    },
+  },
   'engine/baseline-year': {
     severity: 'info',
     title: { zh: '基准年', en: 'Baseline year' },

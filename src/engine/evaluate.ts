@@ -55,6 +55,7 @@ export function evaluatePlan(input: EvaluateInput): PlanResult {
   const metricsById = new Map(input.metrics.metrics.map((m) => [m.id, m]));
 
   const rules = plan.rules.map((rule) => {
+    if (rule.metric === null) return unresolvedRule(rule, years);
     const metric = metricsById.get(rule.metric);
     if (!metric) throw new Error(`plan ${plan.id} rule ${rule.id}: unknown metric ${rule.metric}`);
     return evaluateRule(plan, rule, metric, years, institutionYears, indicators, fieldLabel);
@@ -73,6 +74,45 @@ export function evaluatePlan(input: EvaluateInput): PlanResult {
     rules,
     summary: summarise(rules),
     diagnostics,
+  };
+}
+
+/** Common fields of a rule's result. */
+function ruleHead(rule: Rule): Omit<RuleResult, 'metric' | 'metricTitle' | 'years'> {
+  const head: Omit<RuleResult, 'metric' | 'metricTitle' | 'years'> = {
+    ruleId: rule.id,
+    title: rule.title,
+    unit: rule.unit,
+    target: rule.target,
+    deadline: rule.deadline,
+    cadence: rule.cadence,
+    binding: rule.binding,
+    quotes: rule.sources.map((s) => s.quote),
+    sections: rule.sources.map((s) => s.section),
+  };
+  if (rule.note !== undefined) head.note = rule.note;
+  return head;
+}
+
+/** A draft rule without a metric: no data in every year, saying why. */
+function unresolvedRule(rule: Rule, years: number[]): RuleResult {
+  return {
+    ...ruleHead(rule),
+    metric: '',
+    metricTitle: { zh: '（未指定指标）', en: '(no metric chosen)' },
+    years: years.map((year) => ({
+      ruleId: rule.id,
+      year,
+      status: 'no_data',
+      actual: null,
+      numerator: null,
+      denominator: null,
+      expected: null,
+      gap: null,
+      partial: false,
+      reason: { code: 'engine/unresolved-metric', params: { rule: rule.id } },
+      breakdown: [],
+    })),
   };
 }
 
@@ -102,22 +142,7 @@ function evaluateRule(
   const results = years.map((year) =>
     judgeYear(plan, rule, metric, year, valueIn, baselineYear === undefined ? null : baselineYear),
   );
-  const result: RuleResult = {
-    ruleId: rule.id,
-    title: rule.title,
-    metric: metric.id,
-    metricTitle: metric.title,
-    unit: rule.unit,
-    target: rule.target,
-    deadline: rule.deadline,
-    cadence: rule.cadence,
-    binding: rule.binding,
-    quotes: rule.sources.map((s) => s.quote),
-    sections: rule.sources.map((s) => s.section),
-    years: results,
-  };
-  if (rule.note !== undefined) result.note = rule.note;
-  return result;
+  return { ...ruleHead(rule), metric: metric.id, metricTitle: metric.title, years: results };
 }
 
 function judgeYear(

@@ -33,7 +33,8 @@ export interface Rule {
   id: string;
   title: Bilingual;
   sources: SourceRef[];
-  metric: string;
+  /** Metric id from the catalogue; null in a draft whose subject matched no metric yet (a lint warning). */
+  metric: string | null;
   target: Target;
   unit: Unit;
   deadline: number;
@@ -57,6 +58,17 @@ export interface Plan {
   rules: Rule[];
   /** Path the plan was loaded from. */
   file: string;
+  /**
+   * Where the plan's values stand in its file, by JSON pointer into the YAML
+   * ("/rules/0/target/value"); set by loadPlan, used by lint to place diagnostics.
+   */
+  positions?: ReadonlyMap<string, SourcePosition>;
+}
+
+/** A 1-based line and column in a file. */
+export interface SourcePosition {
+  line: number;
+  column: number;
 }
 
 /** Types a submission field can hold. */

@@ -1,0 +1,274 @@
+// openSource: pick the format and encoding, then stream the file's records
+// through decode.ts and the reader of its format.
+import { createHash, type Hash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open, readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { diag } from '../../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../../diagnostics/types.js';
+import { type DecodeState, decodeToUtf8, type EncodingName, normalizeEncoding, ReadStop } from '../decode.js';
+import type { HeaderCell, OpenedSource, OpenOptions, SourceFormat, SourceRecord } from '../source.js';
+import { readCsv, sniffDelimiter } from './csv.js';
+import { readJson } from './json.js';
+import { readJsonl } from './jsonl.js';
+import { loadSheet, MAX_XLSX_BYTES, sheetRecords } from './xlsx.js';
+
+/** Default largest record (1 MiB). */
+export const DEFAULT_MAX_RECORD_BYTES = 1024 * 1024;
+const CHUNK = 64 * 1024;
+
+/** The format an extension announces; null for an unsupported one (e.g. .xls). */
+export function formatOf(path: string): SourceFormat | null {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.tsv' || ext === '.tab') return 'tsv';
+  if (ext === '.json') return 'json';
+  if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
+  if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
+  if (ext === '.xls' || ext === '.et' || ext === '.ods' || ext === '.numbers') return null;
+  return 'csv'; // .csv, .txt (Excel "Unicode text"), or no extension: the delimiter is sniffed
+}
+
+/** Bytes of a file, hashed as they pass; `offset` counts the bytes hashed so far. */
+async function* fileBytes(path: string, file: string, hash: Hash, progress: { offset: number }) {
+  const stream = createReadStream(path, { highWaterMark: CHUNK });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      progress.offset += chunk.length;
+      yield chunk;
+    }
+  } catch (e) {
+    throw new ReadStop(diag('read/cannot-open', { reason: errorReason(e) }, { file }));
+  } finally {
+    stream.destroy();
+  }
+}
+
+function errorReason(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  return err.code ?? err.message ?? String(e);
+}
+
+async function readHead(path: string): Promise<Buffer> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(CHUNK);
+    const { bytesRead } = await fh.read(buf, 0, CHUNK, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Decode the head of a file (best effort, for sniffing the delimiter). */
+async function decodedHead(head: Buffer, forced: EncodingName | undefined): Promise<Buffer> {
+  const state: DecodeState = {
+    file: '',
+    encoding: 'utf-8',
+    detected: true,
+    bytes: 0,
+    textBytes: 0,
+    diagnostics: [],
+  };
+  const parts: Buffer[] = [];
+  try {
+    for await (const out of decodeToUtf8([head], state, forced)) parts.push(out);
+  } catch {
+    // A bad byte is reported by the real read; the text before it is enough to sniff.
+  }
+  return Buffer.concat(parts);
+}
+
+const isZip = (h: Buffer) => h[0] === 0x50 && h[1] === 0x4b && h[2] === 0x03 && h[3] === 0x04;
+const isOle = (h: Buffer) => h[0] === 0xd0 && h[1] === 0xcf && h[2] === 0x11 && h[3] === 0xe0;
+
+/**
+ * Open a submission file for streaming: decide its format (opts.format, else
+ * the extension) and encoding (opts.encoding, else a BOM, else strict UTF-8
+ * falling back to GB18030), read its header, and return an OpenedSource whose
+ * `records()` streams the rest. Never throws for bad input: problems become
+ * diagnostics on the returned source.
+ */
+export async function openSource(path: string, opts: OpenOptions = {}): Promise<OpenedSource> {
+  const diagnostics: Diagnostic[] = [];
+  const file = path;
+  const maxRecordBytes = opts.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
+  const byExt = formatOf(path);
+  let format: SourceFormat = opts.format ?? byExt ?? 'csv';
+  let forced: EncodingName | undefined;
+  const hash = createHash('sha256');
+  let digest: string | null = null;
+  let header: HeaderCell[] | null = null;
+  const state: DecodeState = { file, encoding: 'utf-8', detected: true, bytes: 0, textBytes: 0, diagnostics };
+
+  const source: OpenedSource = {
+    path,
+    get format() {
+      return format;
+    },
+    get encoding() {
+      return format === 'xlsx' ? 'xlsx' : state.encoding;
+    },
+    get detected() {
+      return state.detected;
+    },
+    get header() {
+      return header;
+    },
+    diagnostics,
+    records: emptyRecords,
+    sha256: () => {
+      if (digest === null) digest = hash.copy().digest('hex');
+      return digest;
+    },
+  };
+  const fail = (d: Diagnostic): OpenedSource => {
+    diagnostics.push(d);
+    return source;
+  };
+
+  if (!opts.format && byExt === null) {
+    return fail(diag('read/unsupported-format', { format: extname(path) }, { file }));
+  }
+  if (opts.encoding !== undefined) {
+    const enc = normalizeEncoding(opts.encoding);
+    if (!enc) return fail(diag('read/unknown-encoding', { encoding: opts.encoding }, { file }));
+    forced = enc;
+    state.encoding = enc;
+    state.detected = false;
+  }
+  let head: Buffer;
+  try {
+    const st = await stat(path);
+    if (!st.isFile()) return fail(diag('read/cannot-open', { reason: 'not a file' }, { file }));
+    head = await readHead(path);
+  } catch (e) {
+    return fail(diag('read/cannot-open', { reason: errorReason(e) }, { file }));
+  }
+  if (format !== 'xlsx' && isZip(head)) {
+    return fail(diag('read/looks-like-xlsx', { ext: extname(path) || '(none)' }, { file }));
+  }
+  if (isOle(head)) return fail(diag('read/unsupported-format', { format: '.xls' }, { file }));
+
+  if (format === 'xlsx') return openXlsx(source, path, opts.sheet, diagnostics, hash, (h) => (header = h));
+
+  let delimiter: ',' | '\t' = ',';
+  if (format === 'csv' || format === 'tsv') {
+    delimiter = format === 'tsv' ? '\t' : sniffDelimiter(await decodedHead(head, forced));
+    format = delimiter === '\t' ? 'tsv' : 'csv';
+  }
+
+  let used = false;
+  const progress = { offset: 0 };
+  const pipeline = (
+    sink: { header: HeaderCell[] | null; diagnostics: Diagnostic[] },
+    st: DecodeState,
+    h: Hash,
+  ) => {
+    const text = decodeToUtf8(fileBytes(path, file, h, progress), st, forced);
+    if (format === 'json') return readJson(text, { file }, sink);
+    if (format === 'jsonl') return readJsonl(text, { file, maxRecordBytes }, sink);
+    return readCsv(text, { file, delimiter, maxRecordBytes }, sink);
+  };
+
+  if (format === 'csv' || format === 'tsv') {
+    // Read just the header now, so callers can map columns before the rows arrive.
+    const peek = { header: null as HeaderCell[] | null, diagnostics: [] as Diagnostic[] };
+    const peekState: DecodeState = { ...state, diagnostics: [] };
+    const it = pipeline(peek, peekState, createHash('sha256'));
+    try {
+      await it.next();
+    } catch {
+      // Reported again by records().
+    } finally {
+      await it.return(undefined);
+    }
+    header = peek.header;
+    progress.offset = 0;
+  }
+
+  source.records = async function* (): AsyncGenerator<SourceRecord> {
+    if (used) throw new Error('records() can be called once per opened source');
+    used = true;
+    const sink = {
+      get header() {
+        return header;
+      },
+      set header(h: HeaderCell[] | null) {
+        header = h;
+      },
+      diagnostics,
+    };
+    let sawHeader = false;
+    try {
+      for await (const rec of pipeline(sink, state, hash)) yield rec;
+      sawHeader = header !== null;
+    } catch (e) {
+      if (!(e instanceof ReadStop)) throw e;
+      diagnostics.push(e.diagnostic);
+    } finally {
+      // Finish the hash over the bytes not read (reading stopped early or the caller stopped).
+      await hashRest(path, hash, progress.offset);
+      digest = hash.digest('hex');
+    }
+    const hasError = diagnostics.some((d) => d.severity === 'error');
+    if ((format === 'csv' || format === 'tsv') && !sawHeader && !hasError) {
+      diagnostics.push(diag('read/empty-file', {}, { file }));
+    }
+  };
+  return source;
+}
+
+async function hashRest(path: string, hash: Hash, offset: number): Promise<void> {
+  try {
+    for await (const chunk of createReadStream(path, { start: offset, highWaterMark: CHUNK })) {
+      hash.update(chunk as Buffer);
+    }
+  } catch {
+    // The read error is already a diagnostic; the hash covers what could be read.
+  }
+}
+
+async function* emptyRecords(): AsyncGenerator<SourceRecord> {}
+
+async function openXlsx(
+  source: OpenedSource,
+  path: string,
+  sheetName: string | undefined,
+  diagnostics: Diagnostic[],
+  hash: Hash,
+  setHeader: (h: HeaderCell[] | null) => void,
+): Promise<OpenedSource> {
+  const file = path;
+  const st = await stat(path);
+  if (st.size > MAX_XLSX_BYTES) {
+    diagnostics.push(diag('read/file-too-large', { format: 'XLSX', limit: MAX_XLSX_BYTES }, { file }));
+    return source;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    diagnostics.push(diag('read/cannot-open', { reason: errorReason(e) }, { file }));
+    return source;
+  }
+  hash.update(bytes);
+  const loaded = await loadSheet(bytes, file, sheetName);
+  if ('diagnostic' in loaded) {
+    diagnostics.push(loaded.diagnostic);
+    return source;
+  }
+  const sink = { header: null as HeaderCell[] | null, diagnostics };
+  // Rows are produced lazily; the header row is found first.
+  const rows = sheetRecords(loaded.sheet, file, sink);
+  const first = rows.next();
+  setHeader(sink.header);
+  let used = false;
+  source.records = async function* () {
+    if (used) throw new Error('records() can be called once per opened source');
+    used = true;
+    if (!first.done) yield first.value;
+    for (const rec of rows) yield rec;
+  };
+  return source;
+}
