@@ -42,6 +42,9 @@ const HEADERS = [
   '中职毕业生数',
   '中职升学人数',
   '办学条件达标',
+  '参与产教联合体',
+  '产教融合等所得收入',
+  '提取事业发展基金金额',
 ];
 
 // Invented institutions: names say 示例 (sample) so that nobody mistakes them for real schools.
@@ -150,7 +153,7 @@ function figures(
 ) {
   const teachers = jitter(inst.teachers * (1 + 0.04 * t * 5), 0.01);
   const dual = Math.floor(teachers * (dualStart + (dualEnd - dualStart) * t + (rand() - 0.5) * 0.02));
-  const students = jitter(inst.students * (1 + 0.06 * t * 5), 0.01);
+  const students = jitter(inst.students * district.scale * (1 + 0.06 * t * 5), 0.01);
   const specialties = inst.specialties + Math.round(t * 4);
   const matched = Math.min(specialties, Math.round(specialties * (matchStart + (matchEnd - matchStart) * t)));
   const graduates = Math.round(students / 3.1);
@@ -160,6 +163,8 @@ function figures(
   const sCircle = Math.round(graduates * stayCircle);
   const sLocal = Math.min(sCircle, Math.round(graduates * local));
   // secondary-school figures only for 中职 rows: an empty cell means "not applicable", never 0
+  // income from industry-education services (CNY) and the share put into the development fund
+  const income = Math.round(inst.training * 40 * (1 + 0.1 * t));
   const secondary = inst.level === '中职' ? graduates : '';
   const progressed = inst.level === '中职' ? Math.round(graduates * (0.42 + 0.1 * t)) : '';
   return {
@@ -174,10 +179,13 @@ function figures(
     graduates_employed_circle: gCircle,
     graduates_stayed_local: sLocal,
     graduates_stayed_circle: sCircle,
-    training_person_times: jitter(inst.training * (1 + 0.05 * t * 5), 0.02),
+    training_person_times: jitter(inst.training * district.training * (1 + 0.05 * t * 5), 0.02),
     secondary_graduates: secondary,
     secondary_graduates_progressed: progressed,
     conditions_compliant: year >= 2025 || inst.level === '高职' ? '是' : rand() < 0.5 ? '是' : '否',
+    in_industry_education_consortium: year >= 2026 || rand() < 0.6 + 0.1 * t ? '是' : '否',
+    service_income: income,
+    development_fund_allocation: Math.round(income * (0.58 + 0.06 * rand())),
   };
 }
 
@@ -197,8 +205,13 @@ const ORDER = [
   'secondary_graduates',
   'secondary_graduates_progressed',
   'conditions_compliant',
+  'in_industry_education_consortium',
+  'service_income',
+  'development_fund_allocation',
 ];
 const FLOWS = new Set([
+  'service_income',
+  'development_fund_allocation',
   'graduates',
   'graduates_employed',
   'graduates_employed_chongqing',
@@ -233,6 +246,10 @@ function quarterRows(inst, district, year, f, quarters) {
 
 const fmt = (rows) => `\uFEFF${stringify([HEADERS, ...rows], { record_delimiter: 'windows' })}`;
 
+// student numbers and training scaled per district to plausible totals
+const YC = { name: '永川区', scale: 2, training: 1.12 };
+const DZ = { name: '大足区', scale: 2.2, training: 1 };
+
 // 永川: annual rows 2022–2025, quarterly 2026 (Q1–Q4) and 2027 (Q1–Q2: a year in progress)
 const ycParams = {
   dualStart: 0.66,
@@ -249,7 +266,7 @@ const ycAnnual = [];
 const ycQuarterly = [];
 for (const inst of YONGCHUAN) {
   for (let year = 2022; year <= 2027; year++) {
-    const f = figures(inst, '永川区', year, (year - 2022) / 5, ycParams);
+    const f = figures(inst, YC, year, (year - 2022) / 5, ycParams);
     if (year <= 2025) ycAnnual.push(annualRow(inst, '永川区', year, f));
     else ycQuarterly.push(...quarterRows(inst, '永川区', year, f, year === 2026 ? [1, 2, 3, 4] : [1, 2]));
   }
@@ -269,9 +286,7 @@ const dzParams = {
 const dzAnnual = [];
 for (const inst of DAZU) {
   for (let year = 2021; year <= 2025; year++) {
-    dzAnnual.push(
-      annualRow(inst, '大足区', year, figures(inst, '大足区', year, (year - 2021) / 4, dzParams)),
-    );
+    dzAnnual.push(annualRow(inst, '大足区', year, figures(inst, DZ, year, (year - 2021) / 4, dzParams)));
   }
 }
 writeFileSync(new URL('yongchuan-annual.csv', out), fmt(ycAnnual));

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { FORMATS } from '../report/registry.js';
 import {
@@ -102,11 +103,15 @@ async function runReport(files: string[], opts: ReportCliOptions, ctx: Ctx): Pro
     { loadPlan, builtinPlanIds },
     { loadDictionary, loadMetrics },
     { evaluatePlan },
+    { RollUp },
+    { districtKey },
   ] = await Promise.all([
     import('../data/submission.js'),
     import('../plan/load.js'),
     import('../plan/catalogue.js'),
     import('../engine/evaluate.js'),
+    import('../engine/rollup.js'),
+    import('../engine/scope.js'),
   ]);
   const { writeOutput, checkOutputPath, interruptedMessage } = await import('./output.js');
   const { renderDiagnosticsText } = await import('./diagnostics-text.js');
@@ -123,11 +128,27 @@ async function runReport(files: string[], opts: ReportCliOptions, ctx: Ctx): Pro
     plans.push(loaded.plan);
   }
 
-  // 2. the data, validated
-  const submission = await readSubmission(files, {
-    ...(opts.encoding !== undefined ? { encoding: opts.encoding } : {}),
-    ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
-  });
+  // 2. the data, validated, streamed into the roll-up (memory grows with institution-years, not rows)
+  const dictionary = loadDictionary();
+  const rollup = new RollUp(dictionary);
+  const districts = new Set<string>();
+  const submission = await readSubmission(
+    files.map((f) => resolve(io.cwd, f)),
+    {
+      ...(opts.encoding !== undefined ? { encoding: opts.encoding } : {}),
+      ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
+      dictionary,
+      keepRows: false,
+      onRow: (row) => {
+        rollup.add(row);
+        if (row.district) districts.add(districtKey(row.district));
+      },
+    },
+  );
+  // keep the paths as the user typed them in messages and outputs
+  const shown = new Map(files.map((f) => [resolve(io.cwd, f), f]));
+  for (const d of submission.diagnostics) if (d.file !== undefined) d.file = shown.get(d.file) ?? d.file;
+  for (const f of submission.files) f.path = shown.get(f.path) ?? f.path;
   const errors = submission.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
     io.stderr(renderDiagnosticsText(submission.diagnostics, lang));
@@ -138,12 +159,11 @@ async function runReport(files: string[], opts: ReportCliOptions, ctx: Ctx): Pro
     );
     return EXIT_INVALID;
   }
+  const institutionYears = rollup.result();
 
   // 3. without --plan: every built-in plan whose district appears in the data
   if (plans.length === 0) {
-    const { districtKey } = await import('../engine/scope.js');
-    const seen = new Set<string>();
-    for (const r of submission.rows) if (r.district) seen.add(districtKey(r.district));
+    const seen = districts;
     for (const r of submission.indicators) seen.add(districtKey(r.district));
     for (const id of builtinPlanIds()) {
       const loaded = loadPlan(id, io.cwd);
@@ -164,14 +184,13 @@ async function runReport(files: string[], opts: ReportCliOptions, ctx: Ctx): Pro
   }
 
   // 4. evaluate and render
-  const dictionary = loadDictionary();
   const metrics = loadMetrics();
   const results = plans.map((plan) =>
     evaluatePlan({
       plan,
       metrics,
       dictionary,
-      rows: submission.rows,
+      institutionYears,
       indicators: submission.indicators,
       ...(years ? { years } : {}),
     }),

@@ -47,6 +47,8 @@ export interface ReadSubmissionOptions {
   maxErrors?: number;
   /** Collect accepted rows (default true); `validate` turns it off to keep memory bounded. */
   keepRows?: boolean;
+  /** Called with each accepted institution row as it streams (e.g. the report's roll-up). */
+  onRow?: (row: InstitutionRow) => void;
   /** Data dictionary (default: the built-in one). */
   dictionary?: Dictionary;
   /** Reader (default: src/data/read's openSource). */
@@ -98,6 +100,7 @@ interface Shared {
   registry: Registry | undefined;
   sink: Sink;
   keepRows: boolean;
+  onRow: ((row: InstitutionRow) => void) | undefined;
   rows: InstitutionRow[];
   indicators: IndicatorRow[];
 }
@@ -137,6 +140,7 @@ export async function readSubmission(paths: string[], opts: ReadSubmissionOption
     registry: undefined,
     sink: new Sink(opts.maxErrors),
     keepRows: opts.keepRows !== false,
+    onRow: opts.onRow,
     rows: [],
     indicators: [],
   };
@@ -255,7 +259,7 @@ function raggedError(rec: SourceRecord, st: FileState, sh: Shared): boolean {
   return true;
 }
 
-/** Report a parse problem of a cell; returns true when it is an error. */
+/** Report a problem of a cell, with its field, raw value and position. */
 function cellProblem(
   code: string,
   params: Record<string, unknown>,
@@ -355,7 +359,11 @@ function institutionRecord(rec: SourceRecord, st: FileState, sh: Shared): boolea
   for (const [id, v] of parsed)
     if (typeof v.value === 'bigint') stock.set(id, { value: v.value, column: v.column });
   sh.tracker.accept(institution, period, stock);
-  if (sh.keepRows) sh.rows.push(toRow(st.path, rec.line, institution, period, parsed));
+  if (sh.keepRows || sh.onRow) {
+    const row = toRow(st.path, rec.line, institution, period, parsed);
+    if (sh.keepRows) sh.rows.push(row);
+    sh.onRow?.(row);
+  }
   return true;
 }
 
@@ -453,14 +461,14 @@ function indicatorRecord(rec: SourceRecord, st: FileState, sh: Shared): boolean 
   }
   const ok = usable && sh.sink.errors === before;
   if (!ok || got.value === undefined) return false;
-  if (sh.keepRows)
-    sh.indicators.push({
-      file: st.path,
-      line: rec.line,
-      district: got.district!,
-      year: got.year!,
-      indicator: got.indicator!,
-      value: got.value,
-    });
+  // indicator rows are few (district × year × indicator): always kept, also when rows are streamed
+  sh.indicators.push({
+    file: st.path,
+    line: rec.line,
+    district: got.district!,
+    year: got.year!,
+    indicator: got.indicator!,
+    value: got.value,
+  });
   return true;
 }

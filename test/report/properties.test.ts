@@ -39,8 +39,8 @@ function displayWidth(line: string): number {
 }
 
 describe('registry', () => {
-  it('knows the five formats and nothing else', () => {
-    expect(FORMATS).toEqual(['table', 'json', 'csv', 'markdown', 'junit']);
+  it('knows the six formats and nothing else', () => {
+    expect(FORMATS).toEqual(['table', 'json', 'csv', 'markdown', 'junit', 'html']);
     expect(isFormat('xml')).toBe(false);
     expect(isFormat('toString')).toBe(false);
   });
