@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { planCodes } from '../../src/diagnostics/plan-codes.js';
 import { renderCodesTable } from '../../src/diagnostics/codes-table.js';
+import { planCodes } from '../../src/diagnostics/plan-codes.js';
 
 test('every plan code is grouped, bilingual, and listed in the table', () => {
   const table = renderCodesTable(planCodes);
