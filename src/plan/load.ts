@@ -86,7 +86,7 @@ export function normalizePlan(root: Obj, nodes: Map<string, NodeInfo>, file: str
       id: text(r, 'id'),
       title: bilingual(r['title']),
       sources: (r['source'] as Obj[]).map((s) => ({ section: text(s, 'section'), quote: text(s, 'quote') })),
-      metric: text(r, 'metric'),
+      metric: r['metric'] === null ? null : text(r, 'metric'),
       target: toTarget(r['target'] as Obj, nodes, `/rules/${i}/target`),
       unit: text(r, 'unit') as Rule['unit'],
       deadline: r['deadline'] as number,

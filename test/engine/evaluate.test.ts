@@ -320,3 +320,16 @@ describe('streaming roll-up', () => {
     expect(iy!.rows).toBe(2);
   });
 });
+
+describe('draft rules without a metric', () => {
+  it('are no_data in every year with the reason, never a crash', () => {
+    const p = plan({ metric: null, target: { kind: 'compare', op: '>=', value: '1' } });
+    const res = evaluate(p, [row('A', 2027, { full_time_teachers: 1 })]);
+    expect(
+      res.rules[0]!.years.every(
+        (y) => y.status === 'no_data' && y.reason?.code === 'engine/unresolved-metric',
+      ),
+    ).toBe(true);
+    expect(res.summary.requiredFailures).toBe(0);
+  });
+});
