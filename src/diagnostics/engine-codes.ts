@@ -27,8 +27,8 @@ export const engineCodes: Record<string, DiagnosticDef> = {
     severity: 'info',
     title: { zh: '分母为零', en: 'Zero denominator' },
     message: {
-      zh: '{year} 年{denominator}合计为 0，比例无法计算',
-      en: 'the total of {denominator} in {year} is 0: the ratio cannot be computed',
+      zh: '{year} 年{denominatorZh}合计为 0，比例无法计算',
+      en: 'the total of {denominatorEn} in {year} is 0: the ratio cannot be computed',
     },
   },
   'engine/first-year-of-trend': {

@@ -50,8 +50,8 @@ export function evaluatePlan(input: EvaluateInput): PlanResult {
   const years: number[] = [];
   for (let y = from; y <= to; y++) years.push(y);
 
-  const labels = new Map(dictionary.fields.map((f) => [f.id, f.label.zh]));
-  const fieldLabel = (id: string) => labels.get(id) ?? id;
+  const labels = new Map(dictionary.fields.map((f) => [f.id, f.label]));
+  const fieldLabel = (id: string) => labels.get(id) ?? { zh: id, en: id };
   const metricsById = new Map(input.metrics.metrics.map((m) => [m.id, m]));
 
   const rules = plan.rules.map((rule) => {
@@ -123,7 +123,7 @@ function evaluateRule(
   years: number[],
   institutionYears: InstitutionYear[],
   indicators: IndicatorRow[],
-  fieldLabel: (id: string) => string,
+  fieldLabel: (id: string) => { zh: string; en: string },
 ): RuleResult {
   const memo = new Map<number, MetricValue>();
   const valueIn = (year: number): MetricValue => {

@@ -64,7 +64,7 @@ export function computeMetric(
   year: number,
   institutionYears: readonly InstitutionYear[],
   indicators: readonly IndicatorRow[],
-  fieldLabel: (fieldId: string) => string,
+  fieldLabel: (fieldId: string) => { zh: string; en: string },
 ): MetricValue {
   if (metric.kind === 'indicator') {
     const row = indicators.find((r) => r.year === year && r.indicator === metric.indicator);
@@ -109,7 +109,11 @@ export function computeMetric(
         partial,
         reason: {
           code: 'engine/zero-denominator',
-          params: { year, denominator: fieldLabel(metric.denominator) },
+          params: {
+            year,
+            denominatorZh: fieldLabel(metric.denominator).zh,
+            denominatorEn: fieldLabel(metric.denominator).en,
+          },
         },
         breakdown,
       };
