@@ -1,5 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
+import stringWidth from 'string-width';
 import { renderMessage } from '../diagnostics/diagnostic.js';
 import type { Diagnostic, Lang } from '../diagnostics/types.js';
 import type { PlanResult, RuleResult, RuleYearResult, Status } from '../engine/types.js';
@@ -74,18 +75,49 @@ function cell(
   return lines.join('\n');
 }
 
+const RULE_WIDTH = 40;
+const YEAR_WIDTH = 24;
+
+/**
+ * Break text into lines of at most `width` terminal columns (CJK counts 2),
+ * at any character: cli-table3 only wraps at spaces, which Chinese has none of.
+ */
+function wrapColumns(text: string, width: number): string {
+  const out: string[] = [];
+  for (const para of text.split('\n')) {
+    let line = '';
+    for (const ch of para) {
+      if (stringWidth(line + ch) > width) {
+        out.push(line);
+        line = '';
+      }
+      line += ch;
+    }
+    out.push(line);
+  }
+  return out.join('\n');
+}
+
 function ruleTable(c: ChalkInstance, plan: PlanResult, lang: Lang, notes: Footnotes): string {
+  // long rule titles and gap sentences wrap, so the table fits a terminal of ~160 columns
   const table = new Table({
     head: [HEAD.rule[lang], HEAD.target[lang], HEAD.deadline[lang], ...plan.years.map(String)],
     style: STYLE,
+    colWidths: [RULE_WIDTH, null, null, ...plan.years.map(() => YEAR_WIDTH)],
+    wordWrap: true,
   });
   for (const rule of plan.rules) {
     const byYear = new Map(rule.years.map((y) => [y.year, y]));
     table.push([
-      `${visible(rule.ruleId)}\n${ruleTitle(rule, lang)}${bindingMarker(rule.binding, lang)}`,
+      lang === 'zh'
+        ? `${visible(rule.ruleId)}\n${wrapColumns(`${ruleTitle(rule, lang)}${bindingMarker(rule.binding, lang)}`, RULE_WIDTH - 2)}`
+        : `${visible(rule.ruleId)}\n${ruleTitle(rule, lang)}${bindingMarker(rule.binding, lang)}`,
       targetText(rule.target, rule.unit, lang),
       deadlineText(rule.deadline, lang),
-      ...plan.years.map((year) => cell(c, rule, byYear.get(year), lang, notes)),
+      ...plan.years.map((year) => {
+        const text = cell(c, rule, byYear.get(year), lang, notes);
+        return lang === 'zh' ? wrapColumns(text, YEAR_WIDTH - 2) : text;
+      }),
     ]);
   }
   return table.toString();
