@@ -110,8 +110,8 @@ function ruleTable(c: ChalkInstance, plan: PlanResult, lang: Lang, notes: Footno
     const byYear = new Map(rule.years.map((y) => [y.year, y]));
     table.push([
       lang === 'zh'
-        ? `${visible(rule.ruleId)}\n${wrapColumns(`${ruleTitle(rule, lang)}${bindingMarker(rule.binding, lang)}`, RULE_WIDTH - 2)}`
-        : `${visible(rule.ruleId)}\n${ruleTitle(rule, lang)}${bindingMarker(rule.binding, lang)}`,
+        ? `${wrapColumns(visible(rule.ruleId), RULE_WIDTH - 2)}\n${wrapColumns(`${ruleTitle(rule, lang)}${bindingMarker(rule.binding, lang)}`, RULE_WIDTH - 2)}`
+        : `${wrapColumns(visible(rule.ruleId), RULE_WIDTH - 2)}\n${ruleTitle(rule, lang)}${bindingMarker(rule.binding, lang)}`,
       targetText(rule.target, rule.unit, lang),
       deadlineText(rule.deadline, lang),
       ...plan.years.map((year) => {
