@@ -151,7 +151,9 @@ async function runReport(files: string[], opts: ReportCliOptions, ctx: Ctx): Pro
   for (const f of submission.files) f.path = shown.get(f.path) ?? f.path;
   const errors = submission.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
-    io.stderr(renderDiagnosticsText(submission.diagnostics, lang));
+    // the same messages and summary as `vet-check validate`
+    const { formatText, toValidateResult } = await import('../report/diagnostics/index.js');
+    io.stderr(formatText(toValidateResult(submission), { lang, colour: false }));
     io.stderr(
       lang === 'zh'
         ? `vet-check: 数据有 ${errors.length} 个错误，未生成报告（请先用 vet-check validate 修正）\n`

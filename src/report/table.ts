@@ -85,13 +85,22 @@ const YEAR_WIDTH = 24;
 function wrapColumns(text: string, width: number): string {
   const out: string[] = [];
   for (const para of text.split('\n')) {
+    // a coloured line is never split: breaking an escape sequence would garble the terminal
+    if (para.includes('\u001b') || stringWidth(para) <= width) {
+      out.push(para);
+      continue;
+    }
     let line = '';
+    let used = 0;
     for (const ch of para) {
-      if (stringWidth(line + ch) > width) {
+      const w = stringWidth(ch);
+      if (used + w > width) {
         out.push(line);
         line = '';
+        used = 0;
       }
       line += ch;
+      used += w;
     }
     out.push(line);
   }

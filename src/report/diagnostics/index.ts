@@ -13,4 +13,5 @@ export const validateFormatters: Record<string, ValidateFormatter> = {
 };
 
 export type { FormatOptions, ValidateFormatter, ValidateResult } from './types.js';
+export { formatText } from './text.js';
 export { toValidateResult } from './types.js';
