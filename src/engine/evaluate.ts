@@ -215,17 +215,14 @@ function judgeYear(
 
   // before the deadline of a by-deadline rule: against the straight-line milestone
   const op = target.kind === 'compare' && target.op !== '==' ? target.op : '>=';
-  if (satisfies(actual, op, level)) {
-    r.status = 'on_track';
-    r.expected = level;
-    return r;
-  }
   const y0 = baselineYear ?? year;
   const v0 = valueIn(y0).value ?? actual;
   const m: Fraction = milestone(v0, y0, level, rule.deadline, year);
   const mop = milestoneOp(target, v0);
   r.expected = m;
-  if (year === y0) {
+  if (satisfies(actual, op, level)) {
+    r.status = 'on_track'; // the target itself is already met
+  } else if (year === y0) {
     r.status = 'on_track';
     r.reason = { code: 'engine/baseline-year', params: { year } };
   } else if (satisfies(actual, mop, m)) r.status = 'on_track';
