@@ -110,6 +110,8 @@ interface Entry {
   stock?: number[];
   /** Columns of those cells, for the warning's position. */
   columns?: number[];
+  /** Bits of the record-producible fields this row gave (see records.ts), for `data/mixed-sources`. */
+  fields?: number;
 }
 
 /** An institution's periods, keyed by year × 5 + quarter (0 = the whole year). */
@@ -205,10 +207,12 @@ export class PeriodTracker {
     institution: string,
     period: Period,
     stock: ReadonlyMap<string, { value: bigint; column: number }>,
+    fields = 0,
   ): void {
     const e = this.institutions.get(institution)?.periods.get(code(period));
     if (!e) return;
     e.accepted = true;
+    if (fields) e.fields = fields;
     if (this.stockFields.length === 0 || stock.size === 0) return;
     e.stock = this.stockFields.map((f) => {
       const v = stock.get(f.id)?.value;
@@ -222,6 +226,18 @@ export class PeriodTracker {
       if (this.layouts.size < 10_000) this.layouts.set(layout, columns);
       e.columns = columns;
     }
+  }
+
+  /** The accepted rows of an institution's year that gave some of `mask`'s fields: the bits shared and where the first is. */
+  fieldsIn(institution: string, year: number, mask: number): { shared: number; at: string } | undefined {
+    const inst = this.institutions.get(institution);
+    if (!inst) return undefined;
+    for (let q = 0; q <= 4; q++) {
+      const e = inst.periods.get(year * 5 + q);
+      if (e?.accepted && e.fields && (e.fields & mask) !== 0)
+        return { shared: e.fields & mask, at: this.where(e.file, e.line) };
+    }
+    return undefined;
   }
 
   /**
@@ -283,9 +299,16 @@ export class PeriodTracker {
   incomplete(
     period: Period,
     registry?: { path: string; entries: ReadonlyMap<string, { line: number }> },
+    fromRecords?: {
+      has(id: string, year: number): boolean;
+      ids(): Iterable<[string, { file: string; line: number }]>;
+    },
   ): Diagnostic[] {
     const out: Diagnostic[] = [];
-    const has = (id: string) => this.institutions.get(id)?.periods.get(code(period))?.accepted === true;
+    // a year counted from records is a complete annual figure
+    const has = (id: string) =>
+      this.institutions.get(id)?.periods.get(code(period))?.accepted === true ||
+      (period.quarter === null && fromRecords?.has(id, period.year) === true);
     const p = formatPeriod(period);
     const missing = (id: string, file: string, line: number) =>
       diag(
@@ -299,6 +322,8 @@ export class PeriodTracker {
     }
     for (const [id, at] of this.institutions)
       if (!has(id)) out.push(missing(id, this.files[at.file]!, at.line));
+    for (const [id, at] of fromRecords?.ids() ?? [])
+      if (!this.institutions.has(id) && !has(id)) out.push(missing(id, at.file, at.line));
     return out;
   }
 }

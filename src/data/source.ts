@@ -2,6 +2,7 @@
 // normaliser (headers, values, checks). The readers module implements
 // `openSource`; keep these types stable.
 import type { Diagnostic } from '../diagnostics/types.js';
+import type { CsvBatch } from './read/csv-scan.js';
 
 /** Input formats the readers understand. */
 export type SourceFormat = 'csv' | 'tsv' | 'json' | 'jsonl' | 'xlsx';
@@ -61,8 +62,18 @@ export interface OpenedSource {
    * everything yielded before it stays valid.
    */
   records(): AsyncGenerator<SourceRecord>;
+  /**
+   * CSV/TSV only, instead of `records()` (one or the other, once): the data
+   * records as batches of byte offsets (src/data/read/csv-scan.ts), for
+   * callers that read cells straight from the bytes; the same diagnostics.
+   */
+  batches?(): AsyncGenerator<{ batch: CsvBatch; first: number }>;
   /** Filled while/after `records()` runs. */
   diagnostics: Diagnostic[];
+  /** Bytes of the file read so far (CSV/TSV/JSON/JSONL), for a progress bar. */
+  bytesRead?(): number;
+  /** Size of the file in bytes, when known. */
+  size?: number;
   /** SHA-256 of the file's bytes (hex); complete once `records()` has finished. */
   sha256(): string;
 }

@@ -15,6 +15,7 @@ import {
   PeriodTracker,
   parsePeriod,
 } from './checks.js';
+import { FastRecordReader } from './fast-records.js';
 import {
   detectKind,
   type HeaderMap,
@@ -25,7 +26,24 @@ import {
   labelParams,
   mapHeader,
 } from './headers.js';
+import { toRecord } from './read/csv.js';
 import { openSource } from './read/index.js';
+import {
+  countRecord,
+  DEFAULT_ID_BUDGET,
+  detectRecordKind,
+  duplicateRecord,
+  fingerprint,
+  groupRow,
+  RecordAggregator,
+  type RecordAt,
+  type RecordGroup,
+  RecordIds,
+  type RecordKind,
+  recordFieldBits,
+  recordKinds,
+  sharedFieldLabels,
+} from './records.js';
 import { type OpenFn, type Registry, readRegistry } from './registry.js';
 import type { Cell, OpenedSource, SourceRecord } from './source.js';
 import type { IndicatorRow, InputFile, InstitutionRow, Submission, Value } from './types.js';
@@ -53,6 +71,8 @@ export interface ReadSubmissionOptions {
   dictionary?: Dictionary;
   /** Reader (default: src/data/read's openSource). */
   open?: OpenFn;
+  /** Memory for the duplicate-id check of record-level files, in bytes (default 4 MiB; the rest spills to a temporary file). */
+  recordIdBudget?: number;
 }
 
 /** The default jump factor. */
@@ -103,15 +123,21 @@ interface Shared {
   onRow: ((row: InstitutionRow) => void) | undefined;
   rows: InstitutionRow[];
   indicators: IndicatorRow[];
+  recordKinds: RecordKind[];
+  /** Bit of each record-producible field. */
+  recordBits: Map<string, number>;
+  aggregator: RecordAggregator;
+  recordIds: RecordIds;
 }
 
 /** Per-file state: how cells map to targets. */
 interface FileState {
   path: string;
   fileIndex: number;
-  kind: 'institutions' | 'indicators';
+  kind: 'institutions' | 'indicators' | 'records';
   header: HeaderMap | null;
   keys: KeyMapper;
+  recordKind?: RecordKind;
 }
 
 /**
@@ -143,7 +169,12 @@ export async function readSubmission(paths: string[], opts: ReadSubmissionOption
     onRow: opts.onRow,
     rows: [],
     indicators: [],
+    recordKinds: recordKinds(dict),
+    recordBits: new Map(),
+    aggregator: new RecordAggregator(),
+    recordIds: new RecordIds(opts.recordIdBudget ?? DEFAULT_ID_BUDGET),
   };
+  sh.recordBits = recordFieldBits(sh.recordKinds);
   const openOpts = {
     ...(opts.encoding ? { encoding: opts.encoding } : {}),
     ...(opts.sheet ? { sheet: opts.sheet } : {}),
@@ -154,9 +185,14 @@ export async function readSubmission(paths: string[], opts: ReadSubmissionOption
     for (const d of sh.registry.diagnostics) sh.sink.push(d);
   }
   const files: InputFile[] = [];
-  for (const path of paths) files.push(await readFile(path, await open(path, openOpts), sh));
+  try {
+    for (const path of paths) files.push(await readFile(path, await open(path, openOpts), sh));
+  } finally {
+    sh.recordIds.close();
+  }
+  finishRecords(sh);
   for (const d of sh.tracker.jumps(factor)) sh.sink.push(d);
-  if (period) for (const d of sh.tracker.incomplete(period, sh.registry)) sh.sink.push(d);
+  if (period) for (const d of sh.tracker.incomplete(period, sh.registry, sh.aggregator)) sh.sink.push(d);
   const diagnostics = sortDiagnostics(sh.sink.list);
   if (sh.sink.omitted > 0)
     diagnostics.push(diag('data/too-many-errors', { more: sh.sink.omitted, max: opts.maxErrors }));
@@ -176,36 +212,44 @@ async function readFile(path: string, src: OpenedSource, sh: Shared): Promise<In
   const keys = new KeyMapper(sh.institutionMatcher, path, (d) => sh.sink.push(d));
   let state: FileState | undefined;
   if (src.header) {
-    const kind = detectKind(
-      src.header.map((h) => h.text),
-      sh.institutionMatcher,
-      sh.indicatorMatcher,
-    );
-    const matcher = kind === 'indicators' ? sh.indicatorMatcher : sh.institutionMatcher;
-    const required = kind === 'indicators' ? ['district', 'year', 'indicator', 'value'] : REQUIRED;
+    const texts = src.header.map((h) => h.text);
+    const recordKind = detectRecordKind(texts, sh.recordKinds);
+    const kind = recordKind ? 'records' : detectKind(texts, sh.institutionMatcher, sh.indicatorMatcher);
+    const matcher =
+      recordKind?.matcher ?? (kind === 'indicators' ? sh.indicatorMatcher : sh.institutionMatcher);
+    const required =
+      recordKind?.required ?? (kind === 'indicators' ? ['district', 'year', 'indicator', 'value'] : REQUIRED);
     const header = mapHeader(src.header, matcher, required, path);
     for (const d of header.diagnostics) sh.sink.push(d);
     state = { path, fileIndex: sh.tracker.fileIndex(path), kind, header, keys };
+    if (recordKind) state.recordKind = recordKind;
   }
-  for await (const rec of src.records()) {
-    input.rowsRead++;
-    if (!state) {
-      const kind = detectKind(
-        rec.cells.map((c) => c.key),
-        sh.institutionMatcher,
-        sh.indicatorMatcher,
-      );
-      const km =
-        kind === 'indicators' ? new KeyMapper(sh.indicatorMatcher, path, (d) => sh.sink.push(d)) : keys;
-      state = { path, fileIndex: sh.tracker.fileIndex(path), kind, header: null, keys: km };
+  const fast = state?.recordKind && state.header && !state.header.fatal && src.batches ? state : undefined;
+  if (fast) await fastRecordFile(src, fast, sh, input);
+  else
+    for await (const rec of src.records()) {
+      input.rowsRead++;
+      if (!state) {
+        const texts = rec.cells.map((c) => c.key);
+        const recordKind = detectRecordKind(texts, sh.recordKinds);
+        const kind = recordKind ? 'records' : detectKind(texts, sh.institutionMatcher, sh.indicatorMatcher);
+        const matcher = recordKind?.matcher ?? (kind === 'indicators' ? sh.indicatorMatcher : undefined);
+        const km = matcher ? new KeyMapper(matcher, path, (d) => sh.sink.push(d)) : keys;
+        state = { path, fileIndex: sh.tracker.fileIndex(path), kind, header: null, keys: km };
+        if (recordKind) state.recordKind = recordKind;
+      }
+      input.kind = state.kind;
+      const ok =
+        state.kind === 'indicators'
+          ? indicatorRecord(rec, state, sh)
+          : state.kind === 'records'
+            ? recordRecord(rec, state, sh)
+            : institutionRecord(rec, state, sh);
+      if (ok) input.rowsAccepted++;
+      else input.rowsRejected++;
     }
-    input.kind = state.kind;
-    const ok =
-      state.kind === 'indicators' ? indicatorRecord(rec, state, sh) : institutionRecord(rec, state, sh);
-    if (ok) input.rowsAccepted++;
-    else input.rowsRejected++;
-  }
   if (state) input.kind = state.kind;
+  if (state?.recordKind) input.record = state.recordKind.def.id;
   // the reader names the file by the path it opened; name it as the user wrote it
   for (const d of src.diagnostics) sh.sink.push(d.file === src.path ? { ...d, file: path } : d);
   if (input.rowsRead === 0 && !src.diagnostics.some((d) => d.severity === 'error')) {
@@ -356,9 +400,12 @@ function institutionRecord(rec: SourceRecord, st: FileState, sh: Shared): boolea
   const ok = usable && sh.sink.errors === before;
   if (!ok || institution === undefined || !period) return false;
   const stock = new Map<string, { value: bigint; column: number }>();
-  for (const [id, v] of parsed)
+  let fields = 0;
+  for (const [id, v] of parsed) {
     if (typeof v.value === 'bigint') stock.set(id, { value: v.value, column: v.column });
-  sh.tracker.accept(institution, period, stock);
+    fields |= sh.recordBits.get(id) ?? 0;
+  }
+  sh.tracker.accept(institution, period, stock, fields);
   if (sh.keepRows || sh.onRow) {
     const row = toRow(st.path, rec.line, institution, period, parsed);
     if (sh.keepRows) sh.rows.push(row);
@@ -471,4 +518,138 @@ function indicatorRecord(rec: SourceRecord, st: FileState, sh: Shared): boolean 
     value: got.value,
   });
   return true;
+}
+
+/** A record-level CSV through the fast path (fast-records.ts); rows it cannot read from the bytes go through recordRecord. */
+async function fastRecordFile(src: OpenedSource, st: FileState, sh: Shared, input: InputFile): Promise<void> {
+  const delimiter = src.format === 'tsv' ? 9 : 44;
+  const header = src.header!;
+  const reader = new FastRecordReader(
+    st.recordKind!,
+    st.header!.fields,
+    {
+      slow: (b, r) => recordRecord(toRecord(b, r, header, delimiter), st, sh),
+      group: (institution, year, at) =>
+        recordGroup(st.recordKind!, institution, year, { ...at, file: st.path }, sh),
+      ids: sh.recordIds,
+      duplicate: (g, id, at) =>
+        sh.sink.push(duplicateRecord(st.recordKind!, g, id, { ...at, file: st.path })),
+    },
+    sh.fields,
+  );
+  for await (const { batch, first } of src.batches!()) {
+    reader.batch(batch, first);
+  }
+  input.rowsRead += reader.read;
+  input.rowsAccepted += reader.accepted;
+  input.rowsRejected += reader.read - reader.accepted;
+}
+
+function recordRecord(rec: SourceRecord, st: FileState, sh: Shared): boolean {
+  if (raggedError(rec, st, sh)) return false;
+  const kind = st.recordKind!;
+  const { cells, usable } = resolveCells(rec, st, sh, kind.targets);
+  const before = sh.sink.errors;
+  const values = new Map<string, unknown>();
+  const failed = new Set<string>();
+  for (const [id, cell] of cells) {
+    const target = kind.targets.get(id);
+    replacementWarning(cell, id, target, st, sh);
+    const def = kind.columns.get(id) ?? sh.fields.get(id)!;
+    const r = parseByType(def.type, cell, def.values);
+    if (r.kind === 'error') {
+      cellProblem(r.code, r.params, cell, id, target, st, sh);
+      failed.add(id);
+    } else if (r.kind === 'value') values.set(id, r.value);
+  }
+  for (const id of kind.required) {
+    const columnMissing = st.header !== null && !st.header.fields.includes(id);
+    if (!values.has(id) && !failed.has(id) && !columnMissing)
+      missingValue(rec, cells.get(id), id, kind.targets.get(id), st, sh);
+  }
+  const institution = values.get('institution_id') as string | undefined;
+  const year = values.get('year') as number | undefined;
+  if (institution === undefined || year === undefined) return false;
+  const idCell = cells.get('institution_id')!;
+  const at = { file: st.path, line: idCell.line, column: idCell.column };
+  const g = recordGroup(kind, institution, year, at, sh);
+  const key = values.get(kind.def.key) as string | undefined;
+  if (key !== undefined) checkRecordId(key, kind, g, cells.get(kind.def.key)!, st, sh);
+  if (!usable || sh.sink.errors !== before || g.unknown) return false;
+  countRecord(
+    g,
+    kind.def.columns.map((c) => values.get(c.id)),
+  );
+  if (g.institutionName === undefined)
+    g.institutionName = values.get('institution_name') as string | undefined;
+  if (g.district === undefined) g.district = values.get('district') as string | undefined;
+  if (g.level === undefined) g.level = values.get('level') as string | undefined;
+  return true;
+}
+
+/** The group of a record; a new group of an institution not in the registry is said once, and all its records are rejected. */
+function recordGroup(
+  kind: RecordKind,
+  institution: string,
+  year: number,
+  at: RecordAt,
+  sh: Shared,
+): RecordGroup {
+  const g = sh.aggregator.group(kind, institution, year, at);
+  if (g.records === 0 && g.first === at && sh.registry && !sh.registry.entries.has(institution)) {
+    g.unknown = true;
+    sh.sink.push(
+      diag(
+        'data/unknown-institution',
+        { value: institution, registry: sh.registry.path },
+        { ...at, field: 'institution_id', value: institution },
+      ),
+    );
+  }
+  return g;
+}
+
+function checkRecordId(
+  key: string,
+  kind: RecordKind,
+  g: RecordGroup,
+  cell: Cell,
+  st: FileState,
+  sh: Shared,
+): void {
+  const bytes = Buffer.from(key, 'utf8');
+  const [h1, h2] = fingerprint(bytes, 0, bytes.length, g.index);
+  const at = { file: st.path, line: cell.line, column: cell.column };
+  if (sh.recordIds.add(g, h1, h2)) sh.sink.push(duplicateRecord(kind, g, key, at));
+}
+
+/** After every file: record groups that clash with totals rows, then the groups' rows to the caller. */
+function finishRecords(sh: Shared): void {
+  for (const g of sh.aggregator.all()) {
+    if (g.records === 0 || g.unknown) continue;
+    let mask = 0;
+    for (const f of g.kind.fields) mask |= sh.recordBits.get(f) ?? 0;
+    const hit = sh.tracker.fieldsIn(g.institutionId, g.year, mask);
+    if (hit) {
+      g.mixed = true;
+      sh.sink.push(
+        diag(
+          'data/mixed-sources',
+          {
+            institution: g.institutionId,
+            year: g.year,
+            first: hit.at,
+            ...sharedFieldLabels(hit.shared, sh.recordBits, sh.fields),
+          },
+          { ...g.first, field: 'institution_id', value: g.institutionId },
+        ),
+      );
+      continue;
+    }
+    if (sh.keepRows || sh.onRow) {
+      const row = groupRow(g);
+      if (sh.keepRows) sh.rows.push(row);
+      sh.onRow?.(row);
+    }
+  }
 }

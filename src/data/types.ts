@@ -17,6 +17,8 @@ export interface InstitutionRow {
   quarter: number | null;
   /** Measure fields present in the submission (missing cells are absent, never 0). */
   values: Record<string, Value>;
+  /** Set on a row counted from a record-level file: how many records its values came from. */
+  records?: number;
 }
 
 /** One accepted row of a region-level indicator file (long format). */
@@ -35,7 +37,9 @@ export interface InputFile {
   sha256: string;
   /** Encoding actually used: utf-8, utf-8-bom, gb18030, utf-16le, utf-16be. */
   encoding: string;
-  kind: 'institutions' | 'indicators';
+  /** `records`: a record-level file (teacher roster, graduate destinations); its id is `record`. */
+  kind: 'institutions' | 'indicators' | 'records';
+  record?: string;
   rowsRead: number;
   rowsAccepted: number;
   rowsRejected: number;

@@ -15,5 +15,5 @@ export function renderCodesTable(catalogue: Record<string, DiagnosticDef>): stri
       const d = catalogue[code]!;
       return `| \`${code}\` | ${d.severity} | ${cell(d.title.en)} / ${cell(d.title.zh)} | ${cell(d.message.en)} |`;
     });
-  return ['| code | severity | title | message |', '| --- | --- | --- | --- |', ...rows].join('\n') + '\n';
+  return `${['| code | severity | title | message |', '| --- | --- | --- | --- |', ...rows].join('\n')}\n`;
 }

@@ -125,6 +125,22 @@ export const dataCodes: Record<string, DiagnosticDef> = {
       en: '{key} already appears at {first}',
     },
   },
+  'data/duplicate-record': {
+    severity: 'error',
+    title: { zh: '重复的记录', en: 'Duplicate record' },
+    message: {
+      zh: '{fieldZh}“{id}”在院校 {institution} 的 {year} 年度记录中重复出现',
+      en: '{fieldEn} “{id}” appears again among the records of institution {institution} for {year}',
+    },
+  },
+  'data/mixed-sources': {
+    severity: 'error',
+    title: { zh: '明细与汇总数据重叠', en: 'Records and totals overlap' },
+    message: {
+      zh: '院校 {institution} 的 {year} 年度“{fieldsZh}”既由明细记录汇总，又在 {first} 的汇总行中填报；请只保留一种',
+      en: '{fieldsEn} of institution {institution} for {year} are counted from records and also given as totals at {first}; keep one of them',
+    },
+  },
   'data/mixed-periods': {
     severity: 'error',
     title: { zh: '年度行与季度行混用', en: 'Annual and quarterly rows mixed' },

@@ -14,8 +14,10 @@ export interface InstitutionYear {
   partial: boolean;
   /** Quarters present (empty for an annual row). */
   quarters: number[];
-  /** How many input rows this institution-year was built from. */
+  /** How many input rows this institution-year was built from (records count one each). */
   rows: number;
+  /** Per field counted from record-level files: how many records its value came from. */
+  records?: Record<string, number>;
 }
 
 function asFraction(v: Value): Fraction | null {
@@ -28,6 +30,8 @@ function asFraction(v: Value): Fraction | null {
 interface Acc {
   iy: InstitutionYear;
   annual: Record<string, Value> | null;
+  /** Values counted from records (validation keeps them apart from the totals' fields). */
+  counted: Record<string, Value> | null;
   /** Per stock field, the quarter its current value came from. */
   stockQuarter: Map<string, number>;
   quarters: Set<number>;
@@ -40,7 +44,8 @@ interface Acc {
  * it; a stock field is its value in the latest quarter that reports it. A
  * year whose quarters are not all present is `partial`. (Validation rejects
  * annual and quarterly rows mixed for one institution-year; should both
- * reach here, the annual row wins.)
+ * reach here, the annual row wins.) A row counted from records (`records`
+ * set) adds its fields to the year, beside any totals rows' other fields.
  */
 export class RollUp {
   private readonly acc = new Map<string, Acc>();
@@ -65,16 +70,28 @@ export class RollUp {
           rows: 0,
         },
         annual: null,
+        counted: null,
         stockQuarter: new Map(),
         quarters: new Set(),
       };
       this.acc.set(key, a);
     }
     const iy = a.iy;
-    iy.rows++;
     if (r.institutionName) iy.institutionName = r.institutionName;
     if (r.district) iy.district = r.district;
     if (r.level) iy.level = r.level;
+    if (r.records !== undefined) {
+      iy.rows += r.records;
+      a.counted ??= {};
+      iy.records ??= {};
+      for (const [field, v] of Object.entries(r.values)) {
+        const prev = a.counted[field];
+        a.counted[field] = typeof prev === 'bigint' && typeof v === 'bigint' ? prev + v : v;
+        iy.records[field] = (iy.records[field] ?? 0) + r.records;
+      }
+      return;
+    }
+    iy.rows++;
     if (r.quarter === null) {
       a.annual = { ...r.values };
       return;
@@ -106,10 +123,11 @@ export class RollUp {
         iy.values = a.annual;
         iy.quarters = [];
         iy.partial = false;
-      } else {
+      } else if (a.quarters.size > 0) {
         iy.quarters = [...a.quarters].sort((x, y) => x - y);
         iy.partial = iy.quarters.length < 4;
       }
+      if (a.counted) iy.values = { ...iy.values, ...a.counted };
       out.push(iy);
     }
     return out.sort((a, b) => a.year - b.year || a.institutionId.localeCompare(b.institutionId));

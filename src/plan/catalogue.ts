@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { diag, renderMessage } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../diagnostics/types.js';
+import { cachedDictionary, cachedMetrics } from './builtin-cache.js';
 import { explainSchemaErrors } from './explain.js';
 import { CATALOGUE_DIR } from './paths.js';
 import { readYamlFile } from './read.js';
@@ -87,6 +88,50 @@ export function lintDictionary(
       }
     }
   });
+  (dict.records ?? []).forEach((r, i) => {
+    const at = (path: string) => ({
+      file: files.fields,
+      ...where.fields.nodes.get(`/records/${i}/${path}`)?.pos,
+    });
+    const columns = new Map(r.columns.map((c) => [c.id, c]));
+    if (!columns.has(r.key))
+      out.push(diag('plan/unknown-field', { metric: r.id, field: r.key, hintEn: '', hintZh: '' }, at('key')));
+    r.aggregates.forEach((a, j) => {
+      const f = dict.fields.find((x) => x.id === a.field);
+      if (!f)
+        out.push(
+          diag(
+            'plan/unknown-field',
+            { metric: r.id, field: a.field, hintEn: '', hintZh: '' },
+            at(`aggregates/${j}/field`),
+          ),
+        );
+      else if (f.type !== 'count')
+        out.push(
+          diag(
+            'plan/field-type-mismatch',
+            { metric: r.id, field: a.field, role: 'field', type: f.type, expected: 'count' },
+            at(`aggregates/${j}/field`),
+          ),
+        );
+      for (const [col, want] of Object.entries(a.where ?? {})) {
+        const c = columns.get(col);
+        const fits =
+          c &&
+          (typeof want === 'boolean'
+            ? c.type === 'boolean'
+            : c.type === 'enum' && want.every((v) => c.values?.includes(v)));
+        if (!fits)
+          out.push(
+            diag(
+              'plan/unknown-field',
+              { metric: r.id, field: col, hintEn: '', hintZh: '' },
+              at(`aggregates/${j}/where`),
+            ),
+          );
+      }
+    });
+  });
   return out;
 }
 
@@ -159,35 +204,45 @@ export function lintMetrics(
   return out;
 }
 
-/** The built-in data dictionary (fields.yaml + indicators.yaml), validated, loaded once; throws if it is broken. */
+/** The built-in data dictionary (fields.yaml + indicators.yaml), validated, loaded once (from dist/builtin.json when current); throws if it is broken. */
 export function loadDictionary(): Dictionary {
-  if (!dictionary) {
-    const files = { fields: 'plans/catalogue/fields.yaml', indicators: 'plans/catalogue/indicators.yaml' };
-    const f = readChecked(join(CATALOGUE_DIR, 'fields.yaml'), files.fields, 'dictionary');
-    const i = readChecked(join(CATALOGUE_DIR, 'indicators.yaml'), files.indicators, 'dictionary');
-    failOnErrors('data dictionary', [...f.diagnostics, ...i.diagnostics]);
-    const fv = toPlain<Partial<Dictionary>>(f.value);
-    const iv = toPlain<Partial<Dictionary>>(i.value);
-    const dict: Dictionary = {
-      fields: (fv.fields ?? []).map((x) => ({ ...x, aliases: x.aliases ?? [] })),
-      constraints: fv.constraints ?? [],
-      indicators: (iv.indicators ?? []).map((x) => ({ ...x, aliases: x.aliases ?? [] })),
-    };
-    failOnErrors('data dictionary', lintDictionary(dict, { fields: f, indicators: i }, files));
-    dictionary = dict;
-  }
+  dictionary ??= cachedDictionary() ?? parseDictionary();
   return dictionary;
 }
 
-/** The built-in metric catalogue, validated against its schema and the dictionary, loaded once; throws if it is broken. */
+/** Parse, validate and lint the built-in dictionary's YAML (no cache); throws if it is broken. */
+export function parseDictionary(): Dictionary {
+  const files = { fields: 'plans/catalogue/fields.yaml', indicators: 'plans/catalogue/indicators.yaml' };
+  const f = readChecked(join(CATALOGUE_DIR, 'fields.yaml'), files.fields, 'dictionary');
+  const i = readChecked(join(CATALOGUE_DIR, 'indicators.yaml'), files.indicators, 'dictionary');
+  failOnErrors('data dictionary', [...f.diagnostics, ...i.diagnostics]);
+  const fv = toPlain<Partial<Dictionary>>(f.value);
+  const iv = toPlain<Partial<Dictionary>>(i.value);
+  const dict: Dictionary = {
+    fields: (fv.fields ?? []).map((x) => ({ ...x, aliases: x.aliases ?? [] })),
+    constraints: fv.constraints ?? [],
+    indicators: (iv.indicators ?? []).map((x) => ({ ...x, aliases: x.aliases ?? [] })),
+    records: (fv.records ?? []).map((r) => ({
+      ...r,
+      columns: r.columns.map((c) => ({ ...c, aliases: c.aliases ?? [] })),
+    })),
+  };
+  failOnErrors('data dictionary', lintDictionary(dict, { fields: f, indicators: i }, files));
+  return dict;
+}
+
+/** The built-in metric catalogue, validated against its schema and the dictionary, loaded once (from dist/builtin.json when current); throws if it is broken. */
 export function loadMetrics(): MetricCatalogue {
-  if (!metrics) {
-    const file = 'plans/catalogue/metrics.yaml';
-    const m = readChecked(join(CATALOGUE_DIR, 'metrics.yaml'), file, 'metrics');
-    failOnErrors('metric catalogue', m.diagnostics);
-    const cat = toPlain<MetricCatalogue>(m.value);
-    failOnErrors('metric catalogue', lintMetrics(cat, loadDictionary(), m.nodes, file));
-    metrics = cat;
-  }
+  metrics ??= cachedMetrics() ?? parseMetrics(loadDictionary());
   return metrics;
+}
+
+/** Parse, validate and lint the built-in metric catalogue's YAML against a dictionary (no cache); throws if it is broken. */
+export function parseMetrics(dict: Dictionary): MetricCatalogue {
+  const file = 'plans/catalogue/metrics.yaml';
+  const m = readChecked(join(CATALOGUE_DIR, 'metrics.yaml'), file, 'metrics');
+  failOnErrors('metric catalogue', m.diagnostics);
+  const cat = toPlain<MetricCatalogue>(m.value);
+  failOnErrors('metric catalogue', lintMetrics(cat, dict, m.nodes, file));
+  return cat;
 }

@@ -2,6 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { diag } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../diagnostics/types.js';
+import { cachedPlan } from './builtin-cache.js';
 import { explainSchemaErrors } from './explain.js';
 import { type LintOptions, lintPlan } from './lint.js';
 import { checkTargetNumbers } from './numbers.js';
@@ -160,6 +161,10 @@ export function loadPlan(
       plan: null,
       diagnostics: [diag('plan/not-found', { ref, builtins: builtinPlanIds().join(', ') || '—' })],
     };
+  }
+  if (target.builtin) {
+    const cached = cachedPlan(ref);
+    if (cached) return cached;
   }
   return loadPlanFile(target.path, target.display);
 }

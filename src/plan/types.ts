@@ -113,11 +113,45 @@ export interface IndicatorDef {
   description?: Bilingual;
 }
 
-/** The data dictionary: submission fields, constraints and region-level indicators. */
+/** A column of a record-level file (one row per teacher, graduate …). */
+export interface RecordColumnDef {
+  id: string;
+  label: Bilingual;
+  aliases: string[];
+  type: 'string' | 'boolean' | 'enum';
+  /** Allowed values for `enum` columns. */
+  values?: string[];
+  description?: Bilingual;
+}
+
+/**
+ * How records add up to an institution-year field: the number of records
+ * whose columns match `where` (every record when absent). A boolean column
+ * matches `true`/`false`; an enum column matches one of a list.
+ */
+export interface RecordAggregate {
+  field: string;
+  where?: Record<string, boolean | string[]>;
+}
+
+/** A kind of record-level input, detected by its `key` column, aggregated into institution-year fields. */
+export interface RecordDef {
+  id: string;
+  label: Bilingual;
+  /** The column that identifies a record within an institution-year (teacher_id …). */
+  key: string;
+  columns: RecordColumnDef[];
+  aggregates: RecordAggregate[];
+  description?: Bilingual;
+}
+
+/** The data dictionary: submission fields, constraints, region-level indicators and record kinds. */
 export interface Dictionary {
   fields: FieldDef[];
   constraints: Constraint[];
   indicators: IndicatorDef[];
+  /** Record-level inputs (absent = none). */
+  records?: RecordDef[];
 }
 
 /**

@@ -11,7 +11,14 @@ import { testDictionary } from './mem-source.js';
 const ROOT = new URL('../../fixtures/data/', import.meta.url).pathname;
 
 interface Expected {
-  options: { institutions?: string; period?: string; jumpFactor?: number; maxErrors?: number };
+  options: {
+    institutions?: string;
+    period?: string;
+    jumpFactor?: number;
+    maxErrors?: number;
+    /** Files of the case read together (default: data.csv). */
+    files?: string[];
+  };
   diagnostics: { code: string; line: number | null; column: number | null; file?: string }[];
 }
 
@@ -20,8 +27,9 @@ describe('fixtures/data', () => {
     it(name, async () => {
       const dir = join(ROOT, name);
       const exp = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected;
-      const sub = await readSubmission(['data.csv'], {
-        ...exp.options,
+      const { files = ['data.csv'], ...options } = exp.options;
+      const sub = await readSubmission(files, {
+        ...options,
         open: (p, o) => openSource(join(dir, p), o),
         dictionary: testDictionary(),
       });

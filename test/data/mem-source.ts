@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { OpenFn } from '../../src/data/registry.js';
 import type { Cell, HeaderCell, OpenedSource, SourceRecord } from '../../src/data/source.js';
-import type { Dictionary, FieldDef, IndicatorDef } from '../../src/plan/types.js';
+import type { Dictionary, FieldDef, IndicatorDef, RecordDef } from '../../src/plan/types.js';
 
 interface RawCell {
   text: string;
@@ -178,5 +178,9 @@ export function testDictionary(indicators: Dictionary['indicators'] = []): Dicti
       ...(i.indicators ?? []).map((x: IndicatorDef) => ({ ...x, aliases: x.aliases ?? [] })),
       ...indicators,
     ],
+    records: (f.records ?? []).map((r: RecordDef) => ({
+      ...r,
+      columns: r.columns.map((c) => ({ ...c, aliases: c.aliases ?? [] })),
+    })),
   };
 }

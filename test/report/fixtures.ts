@@ -126,7 +126,10 @@ const practice: RuleResult = {
       numerator: 0n,
       denominator: 0n,
       expected: f(4n, 5n),
-      reason: { code: 'engine/zero-denominator', params: { year: 2027, denominatorZh: '总课时', denominatorEn: 'total teaching hours' } },
+      reason: {
+        code: 'engine/zero-denominator',
+        params: { year: 2027, denominatorZh: '总课时', denominatorEn: 'total teaching hours' },
+      },
     }),
   ],
 };

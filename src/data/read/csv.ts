@@ -1,12 +1,10 @@
-// CSV/TSV records through csv-parse (streaming), with physical positions
-// from csv-positions.ts over the same bytes.
-import { once } from 'node:events';
-import { CsvError, parse } from 'csv-parse';
-import { diag } from '../../diagnostics/diagnostic.js';
+// CSV/TSV records from csv-scan.ts's batches, with each cell's physical
+// position: on a record without quotes, code points from the line start; on a
+// quoted one (which may span lines), csv-positions.ts follows the quotes.
 import type { Diagnostic } from '../../diagnostics/types.js';
-import { ReadStop } from '../decode.js';
 import type { Cell, HeaderCell, SourceRecord } from '../source.js';
-import { type RecordScan, scanRecord } from './csv-positions.js';
+import { scanRecord } from './csv-positions.js';
+import { type CsvBatch, cellText, scanCsv } from './csv-scan.js';
 
 /** Options of `readCsv`. */
 export interface CsvReadOptions {
@@ -19,18 +17,6 @@ export interface CsvReadOptions {
 export interface CsvSink {
   header: HeaderCell[] | null;
   diagnostics: Diagnostic[];
-}
-
-/** Decoded bytes fed to the parser and not yet matched to an emitted record (from `at` on). */
-class ByteWindow {
-  buf: Buffer = Buffer.alloc(0);
-  /** Offset in buf of the first byte not yet matched to a record. */
-  at = 0;
-  push(chunk: Buffer): void {
-    const rest = this.buf.subarray(this.at);
-    this.buf = rest.length ? Buffer.concat([rest, chunk]) : chunk;
-    this.at = 0;
-  }
 }
 
 /** Choose the delimiter from the first line: a tab when it has more tabs than commas. */
@@ -46,102 +32,56 @@ export function sniffDelimiter(head: Buffer): ',' | '\t' {
   return tabs > commas ? '\t' : ',';
 }
 
-/**
- * Stream the records of a CSV/TSV file from validated UTF-8 chunks. The first
- * record is the header (stored in `sink.header`); the rest are yielded with
- * each cell's physical position. Stops at the first file-level problem, which
- * goes to `sink.diagnostics`.
- */
-export async function* readCsv(
-  chunks: AsyncIterable<Buffer>,
-  opts: CsvReadOptions,
-  sink: CsvSink,
-): AsyncGenerator<SourceRecord> {
-  const delim = opts.delimiter.charCodeAt(0);
-  const parser = parse({
-    delimiter: opts.delimiter,
-    record_delimiter: ['\r\n', '\n', '\r'],
-    skip_empty_lines: true,
-    relax_column_count: true,
-    max_record_size: opts.maxRecordBytes,
-  });
-  const win = new ByteWindow();
-  const abort = new AbortController();
-  let feedError: unknown = null;
-  const feeding = (async () => {
-    try {
-      for await (const chunk of chunks) {
-        if (parser.destroyed) break;
-        win.push(chunk);
-        if (!parser.write(chunk)) await once(parser, 'drain', { signal: abort.signal });
-      }
-    } catch (e) {
-      // Errors of the parser itself surface in the consumer loop below.
-      if (!parser.destroyed && !abort.signal.aborted) feedError = e;
-    }
-    // After a decode error the parser still flushes the complete records before it.
-    if (!parser.destroyed) parser.end();
-  })();
-
-  let line = 1;
+/** [line, column, line, column, …] of each cell of record `r` of a batch. */
+export function cellPositions(b: CsvBatch, r: number, delimiter: number): number[] {
+  const start = b.rowStart[r]!;
+  const line = b.rowLine[r]!;
+  const first = b.rowCell[r]!;
+  const count = b.rowCells[r]!;
+  if (b.rowQuoted[r]) {
+    // the record's bytes, plus one byte of its line break when there is one
+    const end = Math.min(b.buf.length, b.rowEnd[r]! + 1);
+    const scan = scanRecord(b.buf, start, end, line, 1, delimiter);
+    if (scan.cells.length === 2 * count) return scan.cells;
+  }
+  const out: number[] = [];
+  let at = start;
   let column = 1;
-  let header: HeaderCell[] | null = null;
-  let parseError: unknown = null;
-  let mismatch: { line: number; column: number } | null = null;
-  try {
-    // Each record's bytes are located by scanRecord, which follows the parser's quoting rules;
-    // the cell counts must agree, or positions would drift.
-    for await (const record of parser as AsyncIterable<string[]>) {
-      const scan = scanRecord(win.buf, win.at, win.buf.length, line, column, delim);
-      if (feedError && !scan.terminated) break; // cut short by the decode error
-      if (scan.cells.length !== 2 * record.length) {
-        mismatch = { line: scan.recordLine, column: scan.recordColumn };
-        break;
-      }
-      line = scan.line;
-      column = scan.column;
-      win.at = scan.end;
-      if (!header) {
-        header = record.map((text, index) => ({
-          text,
-          index,
-          line: scan.cells[2 * index]!,
-          column: scan.cells[2 * index + 1]!,
-        }));
-        sink.header = header;
-        continue;
-      }
-      yield toRecord(record, scan, header);
-    }
-  } catch (e) {
-    parseError = e;
-  } finally {
-    abort.abort();
-    await feeding;
+  for (let c = first; c < first + count; c++) {
+    const s = b.cellStart[c]!;
+    for (; at < s; at++) if ((b.buf[at]! & 0xc0) !== 0x80) column++;
+    out.push(line, column);
   }
-  if (mismatch) {
-    const detail = 'the cell positions could not be matched to the parsed record';
-    sink.diagnostics.push(diag('read/csv-syntax', { detail }, { file: opts.file, ...mismatch }));
-    return;
-  }
-  if (feedError) {
-    if (!(feedError instanceof ReadStop)) throw feedError;
-    // The parser met a real problem before the bad bytes; an unclosed quote is only the data being cut short.
-    const earlier = parseError instanceof CsvError && parseError.code !== 'CSV_QUOTE_NOT_CLOSED';
-    if (!earlier) {
-      sink.diagnostics.push(feedError.diagnostic);
-      return;
-    }
-  }
-  if (parseError) {
-    if (!(parseError instanceof CsvError)) throw parseError;
-    sink.diagnostics.push(explain(parseError, win, line, column, delim, opts));
-  }
+  return out;
 }
 
-function toRecord(record: string[], scan: RecordScan, header: HeaderCell[]): SourceRecord {
-  const pos = scan.cells;
-  const cells: Cell[] = record.map((raw, index) => {
+/** The texts of the cells of record `r`. */
+export function rowTexts(b: CsvBatch, r: number): string[] {
+  const first = b.rowCell[r]!;
+  const count = b.rowCells[r]!;
+  const quoted = b.rowQuoted[r] === 1;
+  const out: string[] = new Array(count);
+  for (let i = 0; i < count; i++) out[i] = cellText(b, first + i, quoted);
+  return out;
+}
+
+/** The header cells of the first record of a batch. */
+export function headerOf(b: CsvBatch, delimiter: number): HeaderCell[] {
+  const texts = rowTexts(b, 0);
+  const pos = cellPositions(b, 0, delimiter);
+  return texts.map((text, index) => ({ text, index, line: pos[2 * index]!, column: pos[2 * index + 1]! }));
+}
+
+/** Record `r` of a batch as a SourceRecord, its cells keyed by the header. */
+export function toRecord(
+  b: CsvBatch,
+  r: number,
+  header: readonly HeaderCell[],
+  delimiter: number,
+): SourceRecord {
+  const texts = rowTexts(b, r);
+  const pos = cellPositions(b, r, delimiter);
+  const cells: Cell[] = texts.map((raw, index) => {
     const l = pos[2 * index]!;
     const c = pos[2 * index + 1]!;
     const h = header[index];
@@ -155,56 +95,53 @@ function toRecord(record: string[], scan: RecordScan, header: HeaderCell[]): Sou
       column: c,
     };
   });
-  const rec: SourceRecord = { line: scan.recordLine, column: scan.recordColumn, cells };
-  if (record.length !== header.length) rec.ragged = { expected: header.length, actual: record.length };
+  const rec: SourceRecord = { line: b.rowLine[r]!, column: 1, cells };
+  if (texts.length !== header.length) rec.ragged = { expected: header.length, actual: texts.length };
   return rec;
 }
 
-/** Turn a csv-parse error into a diagnostic at the place the problem starts. */
-function explain(
-  e: CsvError,
-  win: ByteWindow,
-  line: number,
-  column: number,
-  delim: number,
+/**
+ * Stream the records of a CSV/TSV file from validated UTF-8 chunks. The first
+ * record is the header (stored in `sink.header`); the rest are yielded with
+ * each cell's physical position. Stops at the first file-level problem, which
+ * goes to `sink.diagnostics`.
+ */
+export async function* readCsv(
+  chunks: AsyncIterable<Buffer>,
   opts: CsvReadOptions,
-): Diagnostic {
-  const where = (l: number, c: number) => ({ file: opts.file, line: l, column: c });
-  // Scan the records the parser had not handed over yet, up to the first anomaly.
-  let at = win.at;
-  let l = line;
-  let c = column;
-  let last: RecordScan | null = null;
-  while (at < win.buf.length) {
-    const s = scanRecord(win.buf, at, win.buf.length, l, c, delim);
-    last = s;
-    if (s.badQuote && (e.code === 'CSV_INVALID_CLOSING_QUOTE' || e.code === 'INVALID_OPENING_QUOTE')) {
-      return diag('read/bad-quote', {}, where(s.badQuote.line, s.badQuote.column));
+  sink: CsvSink,
+): AsyncGenerator<SourceRecord> {
+  const delim = opts.delimiter.charCodeAt(0);
+  let header: HeaderCell[] | null = null;
+  for await (const b of scanCsv(chunks, opts, sink)) {
+    let r = 0;
+    if (!header) {
+      header = headerOf(b, delim);
+      sink.header = header;
+      r = 1;
     }
-    const size = s.end - at;
-    if (e.code === 'CSV_MAX_RECORD_SIZE' && (size > opts.maxRecordBytes || !s.terminated)) {
-      if (s.openQuote) {
-        return diag(
-          'read/quote-too-long',
-          { limit: opts.maxRecordBytes },
-          where(s.openQuote.line, s.openQuote.column),
-        );
-      }
-      return diag(
-        'read/record-too-large',
-        { limit: opts.maxRecordBytes },
-        where(s.recordLine, s.recordColumn),
-      );
-    }
-    if (s.openQuote && e.code === 'CSV_QUOTE_NOT_CLOSED') {
-      return diag('read/unclosed-quote', {}, where(s.openQuote.line, s.openQuote.column));
-    }
-    if (!s.terminated || s.end === at) break;
-    at = s.end;
-    l = s.line;
-    c = s.column;
+    for (; r < b.rows; r++) yield toRecord(b, r, header, delim);
   }
-  const l0 = last ? last.recordLine : line;
-  const c0 = last ? last.recordColumn : column;
-  return diag('read/csv-syntax', { detail: e.message }, where(l0, c0));
+}
+
+/**
+ * Stream a CSV/TSV file as batches, the header record taken off into
+ * `sink.header` (a batch's `first` is the index of its first data record).
+ */
+export async function* readCsvBatches(
+  chunks: AsyncIterable<Buffer>,
+  opts: CsvReadOptions,
+  sink: CsvSink,
+): AsyncGenerator<{ batch: CsvBatch; first: number }> {
+  const delim = opts.delimiter.charCodeAt(0);
+  let header = false;
+  for await (const b of scanCsv(chunks, opts, sink)) {
+    let first = 0;
+    if (!header) {
+      sink.header = headerOf(b, delim);
+      header = true;
+      first = 1;
+    }
+    if (first < b.rows) yield { batch: b, first };
+  }
 }

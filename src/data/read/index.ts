@@ -8,7 +8,7 @@ import { diag } from '../../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../../diagnostics/types.js';
 import { type DecodeState, decodeToUtf8, type EncodingName, normalizeEncoding, ReadStop } from '../decode.js';
 import type { HeaderCell, OpenedSource, OpenOptions, SourceFormat, SourceRecord } from '../source.js';
-import { readCsv, sniffDelimiter } from './csv.js';
+import { readCsv, readCsvBatches, sniffDelimiter } from './csv.js';
 import { readJson } from './json.js';
 import { readJsonl } from './jsonl.js';
 import { loadSheet, MAX_XLSX_BYTES, sheetRecords } from './xlsx.js';
@@ -138,10 +138,12 @@ export async function openSource(path: string, opts: OpenOptions = {}): Promise<
     state.detected = false;
   }
   let head: Buffer;
+  let size = 0;
   try {
     const st = await stat(path);
     if (!st.isFile()) return fail(diag('read/cannot-open', { reason: 'not a file' }, { file }));
     head = await readHead(path);
+    size = st.size;
   } catch (e) {
     return fail(diag('read/cannot-open', { reason: errorReason(e) }, { file }));
   }
@@ -187,7 +189,13 @@ export async function openSource(path: string, opts: OpenOptions = {}): Promise<
     progress.offset = 0;
   }
 
-  source.records = async function* (): AsyncGenerator<SourceRecord> {
+  // records() and batches() share one run over the file: the hash, the diagnostics, the empty-file check
+  async function* drive<T>(
+    inner: (
+      sink: { header: HeaderCell[] | null; diagnostics: Diagnostic[] },
+      text: AsyncIterable<Buffer>,
+    ) => AsyncGenerator<T>,
+  ): AsyncGenerator<T> {
     if (used) throw new Error('records() can be called once per opened source');
     used = true;
     const sink = {
@@ -201,7 +209,7 @@ export async function openSource(path: string, opts: OpenOptions = {}): Promise<
     };
     let sawHeader = false;
     try {
-      for await (const rec of pipeline(sink, state, hash)) yield rec;
+      yield* inner(sink, decodeToUtf8(fileBytes(path, file, hash, progress), state, forced));
       sawHeader = header !== null;
     } catch (e) {
       if (!(e instanceof ReadStop)) throw e;
@@ -215,7 +223,18 @@ export async function openSource(path: string, opts: OpenOptions = {}): Promise<
     if ((format === 'csv' || format === 'tsv') && !sawHeader && !hasError) {
       diagnostics.push(diag('read/empty-file', {}, { file }));
     }
-  };
+  }
+  source.records = () =>
+    drive((sink, text) => {
+      if (format === 'json') return readJson(text, { file }, sink);
+      if (format === 'jsonl') return readJsonl(text, { file, maxRecordBytes }, sink);
+      return readCsv(text, { file, delimiter, maxRecordBytes }, sink);
+    });
+  if (format === 'csv' || format === 'tsv')
+    source.batches = () =>
+      drive((sink, text) => readCsvBatches(text, { file, delimiter, maxRecordBytes }, sink));
+  source.bytesRead = () => progress.offset;
+  source.size = size;
   return source;
 }
 

@@ -12,6 +12,6 @@ export const validateFormatters: Record<string, ValidateFormatter> = {
   github: formatGithub,
 };
 
-export type { FormatOptions, ValidateFormatter, ValidateResult } from './types.js';
 export { formatText } from './text.js';
+export type { FormatOptions, ValidateFormatter, ValidateResult } from './types.js';
 export { toValidateResult } from './types.js';

@@ -1,0 +1,215 @@
+// The fast path of record-level CSV files: cells are checked straight from
+// the bytes for the common shapes (an ASCII code, a four-digit year, 是/否,
+// an enum value as written, the same district as the row before) without
+// building strings or cell objects. Any other cell sends its whole row to
+// the careful path (`slow`), which gives exactly the diagnostics it would
+// anyway; positions are computed only for a diagnostic.
+import type { RecordColumnDef } from '../plan/types.js';
+import type { CsvBatch } from './read/csv-scan.js';
+import {
+  countRecord,
+  fingerprintInto,
+  lastFingerprint,
+  type RecordAt,
+  type RecordGroup,
+  type RecordIds,
+  type RecordKind,
+} from './records.js';
+import { parseByType } from './values.js';
+
+const YES = Buffer.from('是');
+const NO = Buffer.from('否');
+
+/** What the fast path asks of readSubmission. */
+export interface FastRecordHooks {
+  /** Read record `r` the careful way; true when accepted. */
+  slow(batch: CsvBatch, r: number): boolean;
+  /** The record's group (said once when the institution is unknown), created at `at`. */
+  group(institution: string, year: number, at: RecordAt): RecordGroup;
+  /** The duplicate-id check's fingerprints. */
+  ids: RecordIds;
+  /** Report a duplicate id. */
+  duplicate(g: RecordGroup, id: string, at: RecordAt): void;
+}
+
+/** An ASCII code as written: printable, no space, starts with a letter or digit, and not a short word that could be a no-data marker (NA, null …). */
+function plainId(buf: Buffer, s: number, e: number): boolean {
+  if (e <= s) return false;
+  const c0 = buf[s]!;
+  const digit = c0 >= 48 && c0 <= 57;
+  const letter = (c0 | 32) >= 97 && (c0 | 32) <= 122;
+  if (!digit && !letter) return false;
+  if (letter && e - s <= 4) return false;
+  for (let i = s + 1; i < e; i++) {
+    const c = buf[i]!;
+    if (c < 0x21 || c > 0x7e) return false;
+  }
+  return true;
+}
+
+function same(buf: Buffer, s: number, e: number, ref: Buffer): boolean {
+  if (e - s !== ref.length) return false;
+  for (let i = 0; i < ref.length; i++) if (buf[s + i] !== ref[i]) return false;
+  return true;
+}
+
+/** A key column (name, district, level): the last value seen, as bytes and as parsed. */
+interface Cached {
+  index: number;
+  type: 'string' | 'enum';
+  values?: string[];
+  bytes: Buffer;
+  value: string | undefined;
+}
+
+/** Reads the records of one file's batches into their groups. */
+export class FastRecordReader {
+  read = 0;
+  accepted = 0;
+  private readonly iInst: number;
+  private readonly iYear: number;
+  private readonly iKey: number;
+  /** The kind's other columns: header index and how to read them from bytes. */
+  private readonly columns: { index: number; slot: number; def: RecordColumnDef; bytes: Buffer[] }[];
+  private readonly keys: Cached[];
+  private readonly vals: unknown[];
+  private lastInst = '';
+  private lastInstBytes = Buffer.alloc(0);
+  private lastGroup: RecordGroup | undefined;
+
+  constructor(
+    private readonly kind: RecordKind,
+    private readonly fields: readonly (string | null)[],
+    private readonly hooks: FastRecordHooks,
+    keyTypes: ReadonlyMap<string, { type: string; values?: string[] }>,
+  ) {
+    const at = (id: string) => fields.indexOf(id);
+    this.iInst = at('institution_id');
+    this.iYear = at('year');
+    this.iKey = at(kind.def.key);
+    this.columns = kind.def.columns
+      .map((def, slot) => ({
+        index: at(def.id),
+        slot,
+        def,
+        bytes: (def.type === 'enum' ? (def.values ?? []) : []).map((v) => Buffer.from(v)),
+      }))
+      .filter((c) => c.def.id !== kind.def.key);
+    this.keys = ['institution_name', 'district', 'level']
+      .filter((id) => at(id) >= 0)
+      .map((id) => {
+        const t = keyTypes.get(id);
+        const c: Cached = {
+          index: at(id),
+          type: t?.type === 'enum' ? 'enum' : 'string',
+          bytes: Buffer.alloc(0),
+          value: undefined,
+        };
+        if (t?.values) c.values = t.values;
+        return c;
+      });
+    this.vals = new Array(kind.def.columns.length);
+  }
+
+  /** Read records `first` … of a batch. */
+  batch(b: CsvBatch, first: number): void {
+    const width = this.fields.length;
+    const buf = b.buf;
+    const { cellStart, cellEnd } = b;
+    for (let r = first; r < b.rows; r++) {
+      this.read++;
+      if (b.rowQuoted[r] === 1 || b.rowCells[r] !== width || !this.row(b, buf, cellStart, cellEnd, r)) {
+        if (this.hooks.slow(b, r)) this.accepted++;
+      }
+    }
+  }
+
+  /** The fast read of one record; false when it must go the careful way (nothing was counted). */
+  private row(b: CsvBatch, buf: Buffer, cs: Int32Array, ce: Int32Array, r: number): boolean {
+    const c0 = b.rowCell[r]!;
+    // institution
+    let s = cs[c0 + this.iInst]!;
+    let e = ce[c0 + this.iInst]!;
+    if (!plainId(buf, s, e)) return false;
+    let inst = this.lastInst;
+    if (!same(buf, s, e, this.lastInstBytes)) {
+      inst = buf.toString('latin1', s, e);
+      this.lastInst = inst;
+      this.lastInstBytes = Buffer.from(buf.subarray(s, e));
+    }
+    // year
+    s = cs[c0 + this.iYear]!;
+    e = ce[c0 + this.iYear]!;
+    if (e - s !== 4) return false;
+    let year = 0;
+    for (let i = s; i < e; i++) {
+      const d = buf[i]! - 48;
+      if (d < 0 || d > 9) return false;
+      year = year * 10 + d;
+    }
+    if (year < 2000 || year > 2100) return false;
+    // the kind's columns
+    const vals = this.vals;
+    for (const col of this.columns) {
+      s = cs[c0 + col.index]!;
+      e = ce[c0 + col.index]!;
+      if (col.def.type === 'boolean') {
+        if (same(buf, s, e, YES)) vals[col.slot] = true;
+        else if (same(buf, s, e, NO)) vals[col.slot] = false;
+        else return false;
+      } else if (col.def.type === 'enum') {
+        let k = 0;
+        while (k < col.bytes.length && !same(buf, s, e, col.bytes[k]!)) k++;
+        if (k === col.bytes.length) return false;
+        vals[col.slot] = col.def.values![k];
+      } else {
+        if (!plainId(buf, s, e)) return false;
+        vals[col.slot] = buf.toString('latin1', s, e);
+      }
+    }
+    // name, district, level: parsed once per change
+    for (const k of this.keys) {
+      s = cs[c0 + k.index]!;
+      e = ce[c0 + k.index]!;
+      if (same(buf, s, e, k.bytes)) continue;
+      const raw = buf.toString('utf8', s, e);
+      const p = parseByType(k.type, { raw, kind: 'text' }, k.values);
+      if (p.kind === 'error' || raw.includes('\uFFFD')) return false;
+      k.bytes = Buffer.from(buf.subarray(s, e));
+      k.value = p.kind === 'value' ? (p.value as string) : undefined;
+    }
+    // the record id
+    const ks = cs[c0 + this.iKey]!;
+    const ke = ce[c0 + this.iKey]!;
+    if (!plainId(buf, ks, ke)) return false;
+    let g = this.lastGroup;
+    if (!g || g.year !== year || g.institutionId !== inst || g.kind !== this.kind) {
+      g = this.hooks.group(inst, year, at(b, r, c0 + this.iInst));
+      this.lastGroup = g;
+    }
+    fingerprintInto(buf, ks, ke, g.index);
+    if (this.hooks.ids.add(g, lastFingerprint.h1, lastFingerprint.h2)) {
+      this.hooks.duplicate(g, buf.toString('utf8', ks, ke), at(b, r, c0 + this.iKey));
+      return true;
+    }
+    if (g.unknown) return true;
+    countRecord(g, vals);
+    this.accepted++;
+    for (const k of this.keys) {
+      if (k.value === undefined) continue;
+      const f = this.fields[k.index];
+      if (f === 'district' && g.district === undefined) g.district = k.value;
+      else if (f === 'institution_name' && g.institutionName === undefined) g.institutionName = k.value;
+      else if (f === 'level' && g.level === undefined) g.level = k.value;
+    }
+    return true;
+  }
+}
+
+/** Position of a cell of a record without quotes (file filled in by the caller). */
+function at(b: CsvBatch, r: number, cell: number): RecordAt {
+  let c = 1;
+  const to = b.cellStart[cell]!;
+  for (let i = b.rowStart[r]!; i < to; i++) if ((b.buf[i]! & 0xc0) !== 0x80) c++;
+  return { file: '', line: b.rowLine[r]!, column: c };
+}

@@ -1,0 +1,413 @@
+// Record-level inputs (a teacher roster, graduate destinations): one row per
+// person, counted into institution-year fields as the data dictionary's
+// `records` section says. Memory grows with institution-years (the counts);
+// the duplicate check's id fingerprints stay within a fixed budget
+// (RecordIds spills the rest to a temporary file); never with the records' text.
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { diag } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/types.js';
+import type { Dictionary, FieldDef, RecordColumnDef, RecordDef } from '../plan/types.js';
+import { type HeaderMatcher, type HeaderTarget, HeaderMatcher as Matcher } from './headers.js';
+import type { InstitutionRow } from './types.js';
+
+/** Key fields a record file may carry besides its own columns. */
+export const RECORD_KEY_FIELDS = ['institution_id', 'institution_name', 'district', 'level', 'year'];
+
+/** A record kind prepared for reading: its header matcher and its counting rules as bitmasks. */
+export interface RecordKind {
+  index: number;
+  def: RecordDef;
+  matcher: HeaderMatcher;
+  /** Key fields and record columns, by id. */
+  targets: Map<string, HeaderTarget>;
+  columns: Map<string, RecordColumnDef>;
+  /** Required on every record: institution_id, year and every column of the kind. */
+  required: string[];
+  /** Aggregated field ids, in the order of `def.aggregates`. */
+  fields: string[];
+  /**
+   * For each aggregate, its conditions as [column index in `def.columns`,
+   * wanted value(s)]: the record counts when all hold.
+   */
+  tests: [number, boolean | readonly string[]][][];
+}
+
+/** Count a record into a group: `vals` holds its column values in the order of `def.columns`. */
+export function countRecord(g: RecordGroup, vals: readonly unknown[]): void {
+  g.records++;
+  const tests = g.kind.tests;
+  for (let i = 0; i < tests.length; i++) {
+    const conds = tests[i]!;
+    let ok = true;
+    for (let j = 0; j < conds.length && ok; j++) {
+      const [col, want] = conds[j]!;
+      const v = vals[col];
+      ok = typeof want === 'boolean' ? v === want : want.includes(v as string);
+    }
+    if (ok) g.counts[i]!++;
+  }
+}
+
+/** Prepare the dictionary's record kinds. */
+export function recordKinds(dict: Dictionary): RecordKind[] {
+  const keyFields = dict.fields.filter((f) => RECORD_KEY_FIELDS.includes(f.id));
+  return (dict.records ?? []).map((def, index) => {
+    const targets: HeaderTarget[] = [...keyFields, ...def.columns];
+    return {
+      index,
+      def,
+      matcher: new Matcher(targets),
+      targets: new Map(targets.map((t) => [t.id, t])),
+      columns: new Map(def.columns.map((c) => [c.id, c])),
+      required: ['institution_id', 'year', ...def.columns.map((c) => c.id)],
+      fields: def.aggregates.map((a) => a.field),
+      tests: def.aggregates.map((a) =>
+        Object.entries(a.where ?? {}).map(([col, want]): [number, boolean | readonly string[]] => [
+          def.columns.findIndex((c) => c.id === col),
+          want,
+        ]),
+      ),
+    };
+  });
+}
+
+/** The record kind a header row (or a JSON record's keys) announces: it names the kind's key column and 院校代码. */
+export function detectRecordKind(
+  texts: readonly string[],
+  kinds: readonly RecordKind[],
+): RecordKind | undefined {
+  return kinds.find((k) => {
+    const ids = new Set(texts.map((t) => k.matcher.match(t)));
+    return ids.has(k.def.key) && ids.has('institution_id');
+  });
+}
+
+/** The fields any record kind produces, each with a bit (for the mixed-sources check). */
+export function recordFieldBits(kinds: readonly RecordKind[]): Map<string, number> {
+  const bits = new Map<string, number>();
+  for (const k of kinds)
+    for (const f of k.fields) if (!bits.has(f) && bits.size < 31) bits.set(f, 1 << bits.size);
+  return bits;
+}
+
+/** Where a record sits, for diagnostics. */
+export interface RecordAt {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** The counts of one record kind for one institution-year. */
+export interface RecordGroup extends IdTable {
+  kind: RecordKind;
+  /** Small integer naming this group in the id fingerprints. */
+  index: number;
+  institutionId: string;
+  year: number;
+  institutionName: string | undefined;
+  district: string | undefined;
+  level: string | undefined;
+  /** Records counted (accepted). */
+  records: number;
+  /** Per aggregate of the kind, the records that matched. */
+  counts: number[];
+  /** The first record, where group-level problems are reported. */
+  first: RecordAt;
+  /** The institution is not in the registry: every record of the group is rejected (said once). */
+  unknown?: boolean;
+  /** A totals row gives some of the same fields (`data/mixed-sources`): the group is not used. */
+  mixed?: boolean;
+}
+
+/** Counts records into institution-years, per record kind. */
+export class RecordAggregator {
+  private readonly groups = new Map<string, RecordGroup>();
+  private readonly list: RecordGroup[] = [];
+  private readonly years = new Set<string>();
+  private readonly firstOf = new Map<string, RecordAt>();
+  private last: RecordGroup | undefined;
+
+  /** The group of (kind, institution, year), created on first use; consecutive records of one group are found without a Map lookup. */
+  group(kind: RecordKind, institutionId: string, year: number, at: RecordAt): RecordGroup {
+    const l = this.last;
+    if (l && l.kind === kind && l.year === year && l.institutionId === institutionId) return l;
+    const key = `${kind.index}\u0000${institutionId}\u0000${year}`;
+    let g = this.groups.get(key);
+    if (!g) {
+      // every property set up front: one hidden class for all groups keeps the hot path monomorphic
+      g = {
+        kind,
+        index: this.list.length,
+        institutionId,
+        year,
+        institutionName: undefined,
+        district: undefined,
+        level: undefined,
+        records: 0,
+        counts: kind.fields.map(() => 0),
+        first: at,
+        unknown: false,
+        mixed: false,
+        ids: undefined,
+        idMask: 7,
+        idSize: 0,
+        spillAt: undefined,
+        spillSlots: 0,
+      };
+      this.groups.set(key, g);
+      this.list.push(g);
+      this.years.add(`${institutionId}\u0000${year}`);
+      if (!this.firstOf.has(institutionId)) this.firstOf.set(institutionId, at);
+    }
+    this.last = g;
+    return g;
+  }
+
+  /** Every group, in the order first seen. */
+  all(): readonly RecordGroup[] {
+    return this.list;
+  }
+
+  /** True when some record kind gave a group for the institution and year. */
+  has(institutionId: string, year: number): boolean {
+    return this.years.has(`${institutionId}\u0000${year}`);
+  }
+
+  /** Each institution seen in records, with its first record. */
+  ids(): Iterable<[string, RecordAt]> {
+    return this.firstOf;
+  }
+}
+
+/** The institution-year row a group adds up to: an annual row whose values are the counts, carrying how many records it came from. */
+export function groupRow(g: RecordGroup): InstitutionRow {
+  const values: InstitutionRow['values'] = {};
+  g.kind.fields.forEach((f, i) => {
+    values[f] = BigInt(g.counts[i]!);
+  });
+  const row: InstitutionRow = {
+    file: g.first.file,
+    line: g.first.line,
+    institutionId: g.institutionId,
+    year: g.year,
+    quarter: null,
+    values,
+    records: g.records,
+  };
+  if (g.institutionName !== undefined) row.institutionName = g.institutionName;
+  if (g.district !== undefined) row.district = g.district;
+  if (g.level !== undefined) row.level = g.level;
+  return row;
+}
+
+/** A group's own table of id fingerprints (kept on the group, see RecordIds). */
+export interface IdTable {
+  ids?: Uint32Array | undefined;
+  idMask?: number;
+  idSize?: number;
+  /** Where the table was last written to the spill file, while it is not in memory. */
+  spillAt?: number;
+  spillSlots?: number;
+}
+
+/**
+ * Sets of 64-bit fingerprints of record ids, one small open-addressing table
+ * per institution-year (a typed array, 8 bytes per slot, both halves side by
+ * side): records usually come grouped, so the table in use stays in the CPU
+ * cache. A hit means the same id was seen in the same institution-year with
+ * probability 1 − n²/2⁶⁵ (n ids of that year: below 1 in 10¹¹ at 10,000); a
+ * real duplicate is never missed. Tables in memory are bounded by
+ * `budgetBytes`: beyond it, the least recently used tables are written to an
+ * unlinked temporary file and read back when their institution-year comes
+ * again, so memory stays bounded whatever the number of records.
+ */
+export class RecordIds {
+  private size = 0;
+  private used = 0;
+  /** Tables in memory, least recently used first (a Set keeps insertion order). */
+  private readonly resident = new Set<IdTable>();
+  private last: IdTable | undefined;
+  private spill: { fd: number; dir: string; end: number } | undefined;
+  /** Bytes written to the spill file (for the benchmark). */
+  spilled = 0;
+
+  constructor(readonly budgetBytes = DEFAULT_ID_BUDGET) {}
+
+  /** Add the fingerprint (h1, h2) to group g's table; true when it was already there. */
+  add(g: IdTable, h1: number, h2: number): boolean {
+    const a = h1 >>> 0;
+    let b = h2 >>> 0;
+    if (a === 0 && b === 0) b = 1; // (0, 0) marks an empty slot
+    if (g !== this.last) this.touch(g);
+    const tab = g.ids!;
+    const mask = g.idMask!;
+    let i = (b ^ Math.imul(a, 0x9e3779b1)) & mask;
+    for (;;) {
+      const x = tab[2 * i]!;
+      const y = tab[2 * i + 1]!;
+      if (x === 0 && y === 0) break;
+      if (x === a && y === b) return true;
+      i = (i + 1) & mask;
+    }
+    tab[2 * i] = a;
+    tab[2 * i + 1] = b;
+    this.size++;
+    g.idSize = g.idSize! + 1;
+    if (g.idSize > (mask + 1) * 0.75) {
+      this.used -= tab.byteLength;
+      grow(g);
+      this.used += g.ids!.byteLength;
+      this.evict(g);
+    }
+    return false;
+  }
+
+  /** Ids remembered. */
+  get count(): number {
+    return this.size;
+  }
+
+  /** Close and remove the spill file. */
+  close(): void {
+    if (!this.spill) return;
+    closeSync(this.spill.fd);
+    rmSync(this.spill.dir, { recursive: true, force: true });
+    this.spill = undefined;
+  }
+
+  /** Bring g's table into memory and mark it most recently used. */
+  private touch(g: IdTable): void {
+    this.last = g;
+    if (g.ids === undefined) {
+      if (g.spillAt !== undefined && this.spill) {
+        const tab = new Uint32Array(2 * g.spillSlots!);
+        readSync(this.spill.fd, tab, 0, tab.byteLength, g.spillAt);
+        g.ids = tab;
+      } else {
+        g.ids = new Uint32Array(16);
+        g.idMask = 7;
+        g.idSize = 0;
+      }
+      this.used += g.ids.byteLength;
+    }
+    this.resident.delete(g);
+    this.resident.add(g);
+    this.evict(g);
+  }
+
+  /** Write least recently used tables out until the budget holds (never `keep`). */
+  private evict(keep: IdTable): void {
+    for (const t of this.resident) {
+      if (this.used <= this.budgetBytes) return;
+      if (t === keep) continue;
+      this.spill ??= openSpill();
+      const tab = t.ids!;
+      // a table that comes back with the same size is written where it was
+      if (t.spillAt === undefined || t.spillSlots !== tab.length / 2) {
+        t.spillAt = this.spill.end;
+        this.spill.end += tab.byteLength;
+      }
+      writeSync(this.spill.fd, tab, 0, tab.byteLength, t.spillAt);
+      this.spilled += tab.byteLength;
+      t.spillSlots = tab.length / 2;
+      t.ids = undefined;
+      this.used -= tab.byteLength;
+      this.resident.delete(t);
+    }
+  }
+}
+
+/** Default memory for record-id tables (beyond it they spill to a temporary file). */
+export const DEFAULT_ID_BUDGET = 4 * 1024 * 1024;
+
+function openSpill(): { fd: number; dir: string; end: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'vet-check-ids-'));
+  const path = join(dir, 'ids.bin');
+  const fd = openSync(path, 'w+');
+  try {
+    unlinkSync(path); // nothing is left behind, even if the process is killed
+  } catch {
+    // Windows: removed with the directory on close()
+  }
+  return { fd, dir, end: 0 };
+}
+
+function grow(g: IdTable): void {
+  const old = g.ids!;
+  const n = old.length; // twice the slots: the new slot count
+  const tab = new Uint32Array(2 * n);
+  const mask = n - 1;
+  for (let j = 0; j < old.length; j += 2) {
+    const a = old[j]!;
+    const b = old[j + 1]!;
+    if (a === 0 && b === 0) continue;
+    let i = (b ^ Math.imul(a, 0x9e3779b1)) & mask;
+    while (tab[2 * i] !== 0 || tab[2 * i + 1] !== 0) i = (i + 1) & mask;
+    tab[2 * i] = a;
+    tab[2 * i + 1] = b;
+  }
+  g.ids = tab;
+  g.idMask = mask;
+}
+
+/** The two halves of the last fingerprint computed (no array per record on the hot path). */
+export const lastFingerprint = { h1: 0, h2: 0 };
+
+/** Two 32-bit FNV-1a hashes (different primes and offsets) of bytes buf[start, end) salted by a group index, each finalised with murmur3's fmix32; also left in `lastFingerprint`. */
+export function fingerprint(buf: Uint8Array, start: number, end: number, group: number): [number, number] {
+  fingerprintInto(buf, start, end, group);
+  return [lastFingerprint.h1, lastFingerprint.h2];
+}
+
+/** `fingerprint` into `lastFingerprint`. */
+export function fingerprintInto(buf: Uint8Array, start: number, end: number, group: number): void {
+  let h1 = 0x811c9dc5 ^ group;
+  let h2 = Math.imul(group + 1, 0x85ebca6b) ^ 0x27d4eb2f;
+  for (let i = start; i < end; i++) {
+    const c = buf[i]!;
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+  }
+  lastFingerprint.h1 = fmix(h1 ^ (end - start));
+  lastFingerprint.h2 = fmix(h2 + group);
+}
+
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** `data/duplicate-record`: the same record id twice in one institution-year. */
+export function duplicateRecord(kind: RecordKind, g: RecordGroup, id: string, at: RecordAt): Diagnostic {
+  const col = kind.columns.get(kind.def.key);
+  return diag(
+    'data/duplicate-record',
+    {
+      id,
+      institution: g.institutionId,
+      year: g.year,
+      fieldZh: col?.label.zh ?? kind.def.key,
+      fieldEn: col?.label.en ?? kind.def.key,
+    },
+    { ...at, field: kind.def.key, value: id },
+  );
+}
+
+/** Labels of the fields shared by a record kind and a totals row, for `data/mixed-sources`. */
+export function sharedFieldLabels(
+  mask: number,
+  bits: ReadonlyMap<string, number>,
+  fields: ReadonlyMap<string, FieldDef>,
+) {
+  const ids = [...bits].filter(([, b]) => (mask & b) !== 0).map(([id]) => id);
+  return {
+    fieldsZh: ids.map((id) => fields.get(id)?.label.zh ?? id).join('、'),
+    fieldsEn: ids.map((id) => fields.get(id)?.label.en ?? id).join(', '),
+  };
+}
