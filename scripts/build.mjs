@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // `npm run build` after tsc: (1) bundles the CLI with esbuild into
-// dist/bundle/ (code splitting keeps the lazy imports lazy; vega, vega-lite,
+// dist/bundle/ (code splitting keeps the lazy imports lazy: each dynamic import is a chunk; vega, vega-lite,
 // exceljs, mammoth, playwright and jsonc-parser stay external, loaded from node_modules only
 // when used), so start-up reads a few files instead of ~100 modules; (2)
 // writes dist/builtin.json, the built-in plans and catalogues parsed,
 // validated and linted, keyed by their YAML files' SHA-256 (src/plan/builtin-cache.ts).
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -29,11 +29,13 @@ try {
   console.warn('build: esbuild is not installed; skipping the bundle (dist/cli/ is used)');
 }
 if (esbuild) {
+  // chunk names carry content hashes: clear the old ones
+  rmSync(`${root}dist/bundle`, { recursive: true, force: true });
   await esbuild.build({
     entryPoints: { run: `${root}src/cli/run.ts` },
     outdir: `${root}dist/bundle`,
     bundle: true,
-    splitting: false,
+    splitting: true,
     format: 'esm',
     platform: 'node',
     target: 'node20',

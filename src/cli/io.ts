@@ -16,6 +16,8 @@ export interface Io {
   /** True when stdout is a terminal (colour allowed unless NO_COLOR). */
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
+  /** Width of the stderr terminal, when known (the progress bar fits its line to it). */
+  readonly stderrColumns?: number | undefined;
   env: Record<string, string | undefined>;
   cwd: string;
 }
@@ -36,6 +38,9 @@ export function processIo(): Io {
     stderr: write(process.stderr),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    get stderrColumns() {
+      return process.stderr.columns;
+    },
     env: process.env,
     cwd: process.cwd(),
   };

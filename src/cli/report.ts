@@ -24,6 +24,7 @@ interface ReportCliOptions {
   lang?: string;
   encoding?: string;
   sheet?: string;
+  progress: boolean;
 }
 
 /** Parse `--year Y` / `--years A-B` into an inclusive range, or undefined for the plan's horizon. */
@@ -77,6 +78,7 @@ export function registerReport(program: Command, ctx: Ctx): void {
     .addOption(new Option('--lang <lang>', 'language (default: from LANG, else zh)').choices(['zh', 'en']))
     .option('--encoding <enc>', 'force the input encoding (utf-8, gb18030, utf-16le, utf-16be)')
     .option('--sheet <name>', 'XLSX sheet to read (default: the first)')
+    .option('--no-progress', 'no progress bar on stderr (shown on a terminal when a read takes over 1 s)')
     .addHelpText(
       'after',
       `
@@ -115,6 +117,7 @@ async function runReport(files: string[], opts: ReportCliOptions, ctx: Ctx): Pro
   ]);
   const { writeOutput, checkOutputPath, interruptedMessage } = await import('./output.js');
   const { renderDiagnosticsText } = await import('./diagnostics-text.js');
+  const { withProgress } = await import('./progress.js');
   if (opts.output !== undefined) checkOutputPath(opts.output, files, io.cwd, lang);
 
   // 1. plans named with --plan load first: a broken plan is a usage error before any data is read
@@ -132,18 +135,21 @@ async function runReport(files: string[], opts: ReportCliOptions, ctx: Ctx): Pro
   const dictionary = loadDictionary();
   const rollup = new RollUp(dictionary);
   const districts = new Set<string>();
-  const submission = await readSubmission(
-    files.map((f) => resolve(io.cwd, f)),
-    {
-      ...(opts.encoding !== undefined ? { encoding: opts.encoding } : {}),
-      ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
-      dictionary,
-      keepRows: false,
-      onRow: (row) => {
-        rollup.add(row);
-        if (row.district) districts.add(districtKey(row.district));
+  const submission = await withProgress(io, { lang, progress: opts.progress }, (onProgress) =>
+    readSubmission(
+      files.map((f) => resolve(io.cwd, f)),
+      {
+        ...(opts.encoding !== undefined ? { encoding: opts.encoding } : {}),
+        ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
+        dictionary,
+        keepRows: false,
+        onRow: (row) => {
+          rollup.add(row);
+          if (row.district) districts.add(districtKey(row.district));
+        },
+        onProgress,
       },
-    },
+    ),
   );
   // keep the paths as the user typed them in messages and outputs
   const shown = new Map(files.map((f) => [resolve(io.cwd, f), f]));
@@ -195,6 +201,8 @@ async function runReport(files: string[], opts: ReportCliOptions, ctx: Ctx): Pro
       institutionYears,
       indicators: submission.indicators,
       ...(years ? { years } : {}),
+      // each institution's values are shown only with --by-institution, and by the HTML report
+      breakdown: Boolean(opts.byInstitution) || opts.format === 'html',
     }),
   );
   const { loadFormatter, isFormat } = await import('../report/registry.js');

@@ -13,6 +13,7 @@ interface ValidateCliOptions {
   jumpFactor?: string;
   failOnWarnings?: boolean;
   lang?: string;
+  progress: boolean;
 }
 
 /** Register the `validate` command. */
@@ -38,12 +39,15 @@ export function registerValidate(program: Command, ctx: Ctx): void {
     .option('--jump-factor <x>', 'warn when a stock value changes more than x-fold between periods', '3')
     .option('--fail-on-warnings', 'exit 1 when there are warnings')
     .addOption(langOption())
+    .option('--no-progress', 'no progress bar on stderr (shown on a terminal when a read takes over 1 s)')
     .action(async (files: string[], o: ValidateCliOptions) => {
-      const [{ readSubmission, defaultOpen, parseJumpFactor }, { parsePeriod }, fmt] = await Promise.all([
-        import('../data/submission.js'),
-        import('../data/checks.js'),
-        import('../report/diagnostics/index.js'),
-      ]);
+      const [{ readSubmission, defaultOpen, parseJumpFactor }, { parsePeriod }, fmt, { withProgress }] =
+        await Promise.all([
+          import('../data/submission.js'),
+          import('../data/checks.js'),
+          import('../report/diagnostics/index.js'),
+          import('./progress.js'),
+        ]);
       if (o.period !== undefined && !parsePeriod(o.period))
         throw new UsageError(`--period ${o.period}: write YYYY or YYYYQn, e.g. 2025Q3`);
       if (!parseJumpFactor(o.jumpFactor ?? '3'))
@@ -55,18 +59,21 @@ export function registerValidate(program: Command, ctx: Ctx): void {
         maxErrors = Number(o.maxErrors);
       }
       const cwd = ctx.io.cwd;
-      const sub = await readSubmission(files, {
-        ...(o.encoding ? { encoding: o.encoding } : {}),
-        ...(o.sheet ? { sheet: o.sheet } : {}),
-        ...(o.institutions ? { institutions: o.institutions } : {}),
-        ...(o.period ? { period: o.period } : {}),
-        ...(maxErrors !== undefined ? { maxErrors } : {}),
-        jumpFactor: o.jumpFactor ?? '3',
-        keepRows: false,
-        open: (path, opts) => defaultOpen(resolve(cwd, path), opts),
-      });
-      const result = fmt.toValidateResult(sub);
       const lang = resolveLang(o.lang, ctx.io.env);
+      const sub = await withProgress(ctx.io, { lang, progress: o.progress }, (onProgress) =>
+        readSubmission(files, {
+          ...(o.encoding ? { encoding: o.encoding } : {}),
+          ...(o.sheet ? { sheet: o.sheet } : {}),
+          ...(o.institutions ? { institutions: o.institutions } : {}),
+          ...(o.period ? { period: o.period } : {}),
+          ...(maxErrors !== undefined ? { maxErrors } : {}),
+          jumpFactor: o.jumpFactor ?? '3',
+          keepRows: false,
+          open: (path, opts) => defaultOpen(resolve(cwd, path), opts),
+          onProgress,
+        }),
+      );
+      const result = fmt.toValidateResult(sub);
       const format = fmt.validateFormatters[o.format]!;
       ctx.io.stdout(format(result, { lang, colour: o.format === 'text' && useColour(ctx.io) }));
       ctx.exit =

@@ -73,7 +73,28 @@ export interface ReadSubmissionOptions {
   open?: OpenFn;
   /** Memory for the duplicate-id check of record-level files, in bytes (default 4 MiB; the rest spills to a temporary file). */
   recordIdBudget?: number;
+  /**
+   * Told how far the reading has got, for a progress bar: when each file is
+   * about to be opened (rows 0), at most once per batch of a record-level CSV
+   * or every 4096 rows otherwise, and once when the file has been read.
+   */
+  onProgress?: (p: ReadProgress) => void;
 }
+
+/** How far the reading of one file has got (`onProgress`). */
+export interface ReadProgress {
+  /** The path as given to readSubmission. */
+  file: string;
+  /** Rows of this file read so far. */
+  rows: number;
+  /** Bytes of the file read so far, when the reader counts them (not XLSX). */
+  bytesRead?: number;
+  /** Size of the file in bytes, when known. */
+  size?: number;
+}
+
+/** Rows between two progress calls on the record-by-record path (a power of two). */
+const PROGRESS_ROWS = 4096;
 
 /** The default jump factor. */
 export const DEFAULT_JUMP_FACTOR = 3;
@@ -128,6 +149,7 @@ interface Shared {
   recordBits: Map<string, number>;
   aggregator: RecordAggregator;
   recordIds: RecordIds;
+  onProgress: ((p: ReadProgress) => void) | undefined;
 }
 
 /** Per-file state: how cells map to targets. */
@@ -173,6 +195,7 @@ export async function readSubmission(paths: string[], opts: ReadSubmissionOption
     recordBits: new Map(),
     aggregator: new RecordAggregator(),
     recordIds: new RecordIds(opts.recordIdBudget ?? DEFAULT_ID_BUDGET),
+    onProgress: opts.onProgress,
   };
   sh.recordBits = recordFieldBits(sh.recordKinds);
   const openOpts = {
@@ -186,7 +209,10 @@ export async function readSubmission(paths: string[], opts: ReadSubmissionOption
   }
   const files: InputFile[] = [];
   try {
-    for (const path of paths) files.push(await readFile(path, await open(path, openOpts), sh));
+    for (const path of paths) {
+      sh.onProgress?.({ file: path, rows: 0 });
+      files.push(await readFile(path, await open(path, openOpts), sh));
+    }
   } finally {
     sh.recordIds.close();
   }
@@ -247,7 +273,10 @@ async function readFile(path: string, src: OpenedSource, sh: Shared): Promise<In
             : institutionRecord(rec, state, sh);
       if (ok) input.rowsAccepted++;
       else input.rowsRejected++;
+      if (sh.onProgress && (input.rowsRead & (PROGRESS_ROWS - 1)) === 0)
+        tellProgress(sh.onProgress, path, src, input.rowsRead);
     }
+  if (sh.onProgress) tellProgress(sh.onProgress, path, src, input.rowsRead);
   if (state) input.kind = state.kind;
   if (state?.recordKind) input.record = state.recordKind.def.id;
   // the reader names the file by the path it opened; name it as the user wrote it
@@ -258,6 +287,14 @@ async function readFile(path: string, src: OpenedSource, sh: Shared): Promise<In
   }
   input.sha256 = src.sha256();
   return input;
+}
+
+function tellProgress(onProgress: (p: ReadProgress) => void, file: string, src: OpenedSource, rows: number) {
+  const p: ReadProgress = { file, rows };
+  const bytes = src.bytesRead?.();
+  if (bytes !== undefined) p.bytesRead = bytes;
+  if (src.size !== undefined) p.size = src.size;
+  onProgress(p);
 }
 
 /** The record's cells keyed by target id; duplicates and invisible keys make it unusable. */
@@ -539,6 +576,7 @@ async function fastRecordFile(src: OpenedSource, st: FileState, sh: Shared, inpu
   );
   for await (const { batch, first } of src.batches!()) {
     reader.batch(batch, first);
+    if (sh.onProgress) tellProgress(sh.onProgress, st.path, src, reader.read);
   }
   input.rowsRead += reader.read;
   input.rowsAccepted += reader.accepted;

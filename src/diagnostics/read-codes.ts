@@ -96,11 +96,6 @@ export const readCodes: Record<string, DiagnosticDef> = {
       en: 'misplaced quote: a cell containing quotes must be quoted as a whole, with inner quotes doubled ("")',
     },
   },
-  'read/csv-syntax': {
-    severity: 'error',
-    title: { zh: 'CSV 语法错误', en: 'CSV syntax error' },
-    message: { zh: 'CSV 无法解析：{detail}', en: 'the CSV cannot be parsed: {detail}' },
-  },
   'read/record-too-large': {
     severity: 'error',
     title: { zh: '记录过大', en: 'Record too large' },

@@ -21,6 +21,12 @@ export interface EvaluateInput {
   indicators: readonly IndicatorRow[];
   /** Years to report (inclusive); default: the plan's horizon. */
   years?: { from: number; to: number };
+  /**
+   * Keep each institution's value in `breakdown` (default true). A caller that
+   * shows no breakdown passes false: with thousands of institutions it is most
+   * of the result's memory.
+   */
+  breakdown?: boolean;
 }
 
 /** Evaluate every rule of a plan in every reported year. Pure: no I/O. */
@@ -53,12 +59,21 @@ export function evaluatePlan(input: EvaluateInput): PlanResult {
   const labels = new Map(dictionary.fields.map((f) => [f.id, f.label]));
   const fieldLabel = (id: string) => labels.get(id) ?? { zh: id, en: id };
   const metricsById = new Map(input.metrics.metrics.map((m) => [m.id, m]));
+  const keep = input.breakdown !== false;
+  // institution-years by year, and the years with any data, computed once for all rules
+  const byYear = new Map<number, InstitutionYear[]>();
+  for (const iy of institutionYears) {
+    const list = byYear.get(iy.year);
+    if (list) list.push(iy);
+    else byYear.set(iy.year, [iy]);
+  }
+  const dataYears = [...new Set([...byYear.keys(), ...indicators.map((r) => r.year)])].sort((a, b) => a - b);
 
   const rules = plan.rules.map((rule) => {
     if (rule.metric === null) return unresolvedRule(rule, years);
     const metric = metricsById.get(rule.metric);
     if (!metric) throw new Error(`plan ${plan.id} rule ${rule.id}: unknown metric ${rule.metric}`);
-    return evaluateRule(plan, rule, metric, years, institutionYears, indicators, fieldLabel);
+    return evaluateRule(plan, rule, metric, years, byYear, dataYears, indicators, fieldLabel, keep);
   });
   return {
     plan: {
@@ -121,22 +136,21 @@ function evaluateRule(
   rule: Rule,
   metric: MetricDef,
   years: number[],
-  institutionYears: InstitutionYear[],
+  byYear: ReadonlyMap<number, InstitutionYear[]>,
+  dataYears: readonly number[],
   indicators: IndicatorRow[],
   fieldLabel: (id: string) => { zh: string; en: string },
+  keepBreakdown: boolean,
 ): RuleResult {
   const memo = new Map<number, MetricValue>();
   const valueIn = (year: number): MetricValue => {
     let v = memo.get(year);
     if (!v) {
-      v = computeMetric(metric, year, institutionYears, indicators, fieldLabel);
+      v = computeMetric(metric, year, byYear.get(year) ?? [], indicators, fieldLabel, keepBreakdown);
       memo.set(year, v);
     }
     return v;
   };
-  const dataYears = [
-    ...new Set([...institutionYears.map((iy) => iy.year), ...indicators.map((r) => r.year)]),
-  ].sort((a, b) => a - b);
   const baselineYear = dataYears.find((y) => y <= rule.deadline && valueIn(y).value !== null);
 
   const results = years.map((year) =>
@@ -165,6 +179,7 @@ function judgeYear(
     gap: null,
     partial: mv.partial,
     breakdown: mv.breakdown,
+    ...(mv.records !== undefined ? { records: mv.records } : {}),
   };
   if (year < plan.horizon.from) {
     r.reason = { code: 'engine/not-applicable', params: { year, from: plan.horizon.from } };

@@ -14,6 +14,8 @@ export interface MetricValue {
   partial: boolean;
   reason?: { code: string; params: Record<string, string | number> };
   breakdown: InstitutionValue[];
+  /** Records the value was counted from (record-level inputs), when any. */
+  records?: number;
 }
 
 function toFraction(v: Value | undefined): Fraction | null {
@@ -53,6 +55,17 @@ function named(iy: InstitutionYear): Pick<InstitutionValue, 'institutionId' | 'i
     : { institutionId: iy.institutionId, institutionName: iy.institutionName };
 }
 
+/** The records an institution's value of these fields was counted from (the most of any field). */
+function recordsOf(iy: InstitutionYear, fields: string[]): number | undefined {
+  if (!iy.records) return undefined;
+  let n: number | undefined;
+  for (const f of fields) {
+    const r = iy.records[f];
+    if (r !== undefined) n = Math.max(n ?? 0, r);
+  }
+  return n;
+}
+
 /**
  * Compute a metric over the institution-years of one year (already scoped to
  * the plan's district) or from the indicator rows. Ratios are pooled: the sum
@@ -65,6 +78,7 @@ export function computeMetric(
   institutionYears: readonly InstitutionYear[],
   indicators: readonly IndicatorRow[],
   fieldLabel: (fieldId: string) => { zh: string; en: string },
+  keepBreakdown = true,
 ): MetricValue {
   if (metric.kind === 'indicator') {
     const row = indicators.find((r) => r.year === year && r.indicator === metric.indicator);
@@ -80,6 +94,12 @@ export function computeMetric(
   const pool = institutionYears.filter((iy) => iy.year === year && matches(iy, metric.where));
   const breakdown: InstitutionValue[] = [];
   let partial = false;
+  // records behind the value (record-level inputs), summed over institutions
+  let records: number | undefined;
+  const withRecords = (v: MetricValue): MetricValue => {
+    if (records !== undefined) v.records = records;
+    return v;
+  };
 
   if (metric.kind === 'ratio') {
     let n = frac(0);
@@ -93,16 +113,20 @@ export function computeMetric(
       partial ||= iy.partial;
       n = add(n, a);
       d = add(d, b);
+      const rec = recordsOf(iy, [metric.numerator, metric.denominator]);
+      if (rec !== undefined) records = (records ?? 0) + rec;
+      if (!keepBreakdown) continue;
       const entry: InstitutionValue = { ...named(iy), value: b.n === 0n ? null : frac(a.n * b.d, a.d * b.n) };
       const ai = integer(a);
       const bi = integer(b);
       if (ai !== null) entry.numerator = ai;
       if (bi !== null) entry.denominator = bi;
+      if (rec !== undefined) entry.records = rec;
       breakdown.push(entry);
     }
     if (seen === 0) return noRows(year);
     if (d.n === 0n) {
-      return {
+      return withRecords({
         value: null,
         numerator: integer(n),
         denominator: 0n,
@@ -116,15 +140,15 @@ export function computeMetric(
           },
         },
         breakdown,
-      };
+      });
     }
-    return {
+    return withRecords({
       value: frac(n.n * d.d, n.d * d.n),
       numerator: integer(n),
       denominator: integer(d),
       partial,
       breakdown,
-    };
+    });
   }
 
   if (metric.kind === 'sum') {
@@ -136,13 +160,17 @@ export function computeMetric(
       seen++;
       partial ||= iy.partial;
       total = add(total, v);
+      const rec = recordsOf(iy, [metric.field]);
+      if (rec !== undefined) records = (records ?? 0) + rec;
+      if (!keepBreakdown) continue;
       const entry: InstitutionValue = { ...named(iy), value: v };
       const vi = integer(v);
       if (vi !== null) entry.numerator = vi;
+      if (rec !== undefined) entry.records = rec;
       breakdown.push(entry);
     }
     if (seen === 0) return noRows(year);
-    return { value: total, numerator: integer(total), denominator: null, partial, breakdown };
+    return withRecords({ value: total, numerator: integer(total), denominator: null, partial, breakdown });
   }
 
   // share of institutions whose flag is true
@@ -154,7 +182,8 @@ export function computeMetric(
     all++;
     partial ||= iy.partial;
     if (v) yes++;
-    breakdown.push({ ...named(iy), value: frac(v ? 1 : 0), numerator: v ? 1n : 0n, denominator: 1n });
+    if (keepBreakdown)
+      breakdown.push({ ...named(iy), value: frac(v ? 1 : 0), numerator: v ? 1n : 0n, denominator: 1n });
   }
   if (all === 0n) return noRows(year);
   return { value: frac(yes, all), numerator: yes, denominator: all, partial, breakdown };

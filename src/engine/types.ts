@@ -28,6 +28,8 @@ export interface InstitutionValue {
   value: Fraction | null;
   numerator?: bigint;
   denominator?: bigint;
+  /** When the metric's fields were counted from record-level files: how many records. */
+  records?: number;
 }
 
 /** The result of one rule in one year. */
@@ -47,6 +49,8 @@ export interface RuleYearResult {
   /** Why there is no data, or how the status was reached (catalogue code + params). */
   reason?: { code: string; params: Record<string, string | number> };
   breakdown: InstitutionValue[];
+  /** How many records (roster, destinations) the value was counted from, when any. */
+  records?: number;
 }
 
 /** A rule with its results over the reported years. */

@@ -44,6 +44,7 @@ function institution(v: InstitutionValue): Record<string, unknown> {
     actualExact: v.value ? exactText(v.value) : null,
     numerator: v.numerator !== undefined ? jsonInteger(v.numerator) : null,
     denominator: v.denominator !== undefined ? jsonInteger(v.denominator) : null,
+    ...(v.records !== undefined ? { records: v.records } : {}),
   };
 }
 
@@ -63,6 +64,7 @@ function result(rule: RuleResult, y: RuleYearResult, opts: ReportOptions): Recor
     gap: y.gap ? { amount: jsonInteger(y.gap.amount), direction: y.gap.direction, unit: y.gap.unit } : null,
     binding: rule.binding,
     partial: y.partial,
+    ...(y.records !== undefined ? { records: y.records } : {}),
     ...(y.reason ? { reason: { code: y.reason.code, params: y.reason.params } } : {}),
     ...(opts.byInstitution ? { breakdown: y.breakdown.map(institution) } : {}),
   };

@@ -21,7 +21,10 @@ import {
   summaryText,
   targetText,
 } from './display.js';
+import { speedUpCliTable } from './table-speed.js';
 import type { Formatter, ReportOptions } from './types.js';
+
+speedUpCliTable();
 
 const HEAD = {
   rule: { zh: '规则', en: 'Rule' },

@@ -1,7 +1,8 @@
-// Maps the bytes of one CSV record (as delimited by csv-parse's info.bytes)
-// to the physical start of each cell. It follows the same quoting rules as
-// the parser but builds no values: csv-parse stays the parser; this only
-// locates. Also used after a parser error to find where the problem starts.
+// Maps the bytes of one CSV record (as delimited by csv-scan.ts, which is the
+// parser) to the physical start of each cell: csv.ts uses it for a record
+// with a quoted cell, where a line break inside quotes moves the cells after
+// it to a later line. It follows the scanner's quoting rules but builds no
+// values; it only locates.
 
 const LF = 10;
 const CR = 13;
@@ -29,7 +30,7 @@ export interface RecordScan {
 
 /**
  * Scan one record of UTF-8 bytes buf[start, end) starting at (line, column),
- * skipping blank lines before it as the parser does (skip_empty_lines).
+ * skipping blank lines before it as the scanner does.
  * Columns count code points.
  */
 export function scanRecord(

@@ -1,13 +1,27 @@
 // A strict CSV/TSV tokenizer over validated UTF-8 chunks, in one pass over
 // the bytes: it finds records and cell boundaries (offsets into a buffer) and
 // builds no strings, so a caller can read the cells it needs straight from
-// the bytes. Rules (as csv-parse with relax_column_count and
-// skip_empty_lines, which it replaces): RFC 4180 quotes, `""` inside quotes,
-// LF / CRLF / lone CR line breaks, blank lines skipped; a quote inside an
-// unquoted cell or text after a closing quote is `read/bad-quote`, a quote
-// never closed `read/unclosed-quote`, a record over the size limit
-// `read/record-too-large` (or `read/quote-too-long` inside an open quote).
-// Positions are only computed for a problem (code points from the line start).
+// the bytes. It replaced csv-parse as the reader's parser, for speed, and
+// keeps its rules (csv-parse with relax_column_count, skip_empty_lines,
+// record delimiters CRLF/LF/CR and strict quotes): RFC 4180 quotes, `""`
+// inside quotes, LF / CRLF / lone CR line breaks, blank lines skipped (a line
+// of delimiters or `""` is a record), ragged records kept; a quote inside an
+// unquoted cell (spaces before an opening quote included) or text after a
+// closing quote (spaces included) is `read/bad-quote`, a quote never closed
+// `read/unclosed-quote`, a record over the size limit `read/record-too-large`
+// (or `read/quote-too-long` inside an open quote). Positions are only
+// computed for a problem (code points from the line start).
+//
+// test/data/read/csv-scan.diff.test.ts tests these rules against csv-parse,
+// now the test oracle: same records, same accepted and rejected texts, in any
+// chunking. Deliberate differences from csv-parse:
+// - Lines are physical: a CRLF inside quotes is one line break, whereas
+//   csv-parse's info.lines counts its CR and its LF (and stays ahead after).
+// - A problem is located at the offending quote (line and column; the
+//   opening quote when one is never closed); csv-parse gives its line count
+//   and a field index.
+// - The size limit counts a record's bytes as written (quotes, delimiters);
+//   csv-parse's max_record_size counted the text of its cells.
 import { diag } from '../../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../../diagnostics/types.js';
 import { ReadStop } from '../decode.js';
