@@ -118,6 +118,7 @@ async function runReport(files: string[], opts: ReportCliOptions, ctx: Ctx): Pro
   const { writeOutput, checkOutputPath, interruptedMessage } = await import('./output.js');
   const { renderDiagnosticsText } = await import('./diagnostics-text.js');
   const { withProgress } = await import('./progress.js');
+  const { tuneForInput } = await import('./memory.js');
   if (opts.output !== undefined) checkOutputPath(opts.output, files, io.cwd, lang);
 
   // 1. plans named with --plan load first: a broken plan is a usage error before any data is read
@@ -135,6 +136,7 @@ async function runReport(files: string[], opts: ReportCliOptions, ctx: Ctx): Pro
   const dictionary = loadDictionary();
   const rollup = new RollUp(dictionary);
   const districts = new Set<string>();
+  tuneForInput(files.map((f) => resolve(io.cwd, f)));
   const submission = await withProgress(io, { lang, progress: opts.progress }, (onProgress) =>
     readSubmission(
       files.map((f) => resolve(io.cwd, f)),

@@ -13,9 +13,16 @@ import utils from 'cli-table3/src/utils.js';
 let patched = false;
 
 /** Terminal columns of one code point as cli-table3 counts them (its own string-width). */
+const widths = new Map<number, number>();
 function charWidth(ch: string): number {
   const c = ch.codePointAt(0)!;
-  return c >= 0x20 && c < 0x7f ? 1 : utils.strlen(ch);
+  if (c >= 0x20 && c < 0x7f) return 1;
+  let w = widths.get(c);
+  if (w === undefined) {
+    w = utils.strlen(ch);
+    widths.set(c, w);
+  }
+  return w;
 }
 
 /**

@@ -81,6 +81,17 @@ function cell(
 const RULE_WIDTH = 40;
 const YEAR_WIDTH = 24;
 
+const charWidths = new Map<string, number>();
+/** Terminal columns of one character (memoised: string-width is slow per call). */
+function cellWidth(ch: string): number {
+  let w = charWidths.get(ch);
+  if (w === undefined) {
+    w = stringWidth(ch);
+    charWidths.set(ch, w);
+  }
+  return w;
+}
+
 /**
  * Break text into lines of at most `width` terminal columns (CJK counts 2),
  * at any character: cli-table3 only wraps at spaces, which Chinese has none of.
@@ -96,7 +107,7 @@ function wrapColumns(text: string, width: number): string {
     let line = '';
     let used = 0;
     for (const ch of para) {
-      const w = stringWidth(ch);
+      const w = cellWidth(ch);
       if (used + w > width) {
         out.push(line);
         line = '';

@@ -4,31 +4,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Io } from '../../src/cli/io.js';
 import { run } from '../../src/cli/run.js';
 import { fingerprint, RecordIds } from '../../src/data/records.js';
 import { readSubmission } from '../../src/data/submission.js';
 import { rollUp } from '../../src/engine/rollup.js';
+import { captureIo } from '../helpers/io.js';
 import { testDictionary } from './mem-source.js';
 
 const FIX = new URL('../../fixtures/data/', import.meta.url).pathname;
 
-function fakeIo(cwd: string): Io & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout: (t: string) => {
-      io.out += t;
-    },
-    stderr: (t: string) => {
-      io.err += t;
-    },
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    env: { LANG: 'en_US.UTF-8' },
-    cwd,
-  };
-  return io;
+function fakeIo(cwd: string) {
+  return captureIo(cwd, { LANG: 'en_US.UTF-8' });
 }
 
 function tmp(files: Record<string, string>): string {
@@ -96,7 +82,7 @@ describe('record-level files', () => {
       ['report', 'roster.csv', '--plan', 'yongchuan-2024-2027', '--year', '2025', '--format', 'json'],
       io,
     );
-    const plan = JSON.parse(io.out);
+    const plan = JSON.parse(io.stdoutText());
     const r = plan.results.find((x: { ruleId: string }) => x.ruleId === 'yc-dual-qualified-teachers');
     expect([r.numerator, r.denominator, r.actualExact]).toEqual([2, 3, '2/3']);
   });
@@ -105,7 +91,7 @@ describe('record-level files', () => {
     const dir = tmp({ 'roster.csv': `${ROSTER}001,永川区,2025,T2,是,是\n` });
     const io = fakeIo(dir);
     expect(await run(['validate', 'roster.csv'], io)).toBe(2);
-    expect(io.out).toContain('roster.csv:6:14 error data/duplicate-record');
+    expect(io.stdoutText()).toContain('roster.csv:6:14 error data/duplicate-record');
   });
 
   it('unknown institutions are said once per institution-year with --institutions', async () => {
@@ -113,7 +99,7 @@ describe('record-level files', () => {
     expect(
       await run(['validate', 'data.csv', '--institutions', 'registry.csv', '--format', 'json'], io),
     ).toBe(2);
-    const out = JSON.parse(io.out);
+    const out = JSON.parse(io.stdoutText());
     expect(out.diagnostics.map((d: { code: string; line: number }) => [d.code, d.line])).toEqual([
       ['data/unknown-institution', 3],
     ]);
