@@ -8,7 +8,7 @@ import { statSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 
 /** Inputs at least this large (in total) get the small young generation. */
-export const LARGE_INPUT_BYTES = 64 * 1024 * 1024;
+export const LARGE_INPUT_BYTES = 8 * 1024 * 1024;
 
 let applied = false;
 

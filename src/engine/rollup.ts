@@ -32,9 +32,10 @@ interface Acc {
   annual: Record<string, Value> | null;
   /** Values counted from records (validation keeps them apart from the totals' fields). */
   counted: Record<string, Value> | null;
-  /** Per stock field, the quarter its current value came from. */
-  stockQuarter: Map<string, number>;
-  quarters: Set<number>;
+  /** Per stock field, the quarter its current value came from (created on the first quarterly row). */
+  stockQuarter: Record<string, number> | null;
+  /** Quarters present, as bits 1–4 (a bitmask is a fraction of a Set's memory). */
+  quarters: number;
 }
 
 /**
@@ -71,8 +72,8 @@ export class RollUp {
         },
         annual: null,
         counted: null,
-        stockQuarter: new Map(),
-        quarters: new Set(),
+        stockQuarter: null,
+        quarters: 0,
       };
       this.acc.set(key, a);
     }
@@ -96,7 +97,8 @@ export class RollUp {
       a.annual = { ...r.values };
       return;
     }
-    a.quarters.add(r.quarter);
+    a.quarters |= 1 << r.quarter;
+    const sq = (a.stockQuarter ??= Object.create(null) as Record<string, number>);
     for (const [field, v] of Object.entries(r.values)) {
       const prev = iy.values[field];
       if (this.aggregation.get(field) === 'flow') {
@@ -107,9 +109,9 @@ export class RollUp {
           const c = asFraction(v);
           if (p && c) iy.values[field] = add(p, c);
         }
-      } else if ((a.stockQuarter.get(field) ?? 0) <= r.quarter) {
+      } else if ((sq[field] ?? 0) <= r.quarter) {
         iy.values[field] = v;
-        a.stockQuarter.set(field, r.quarter);
+        sq[field] = r.quarter;
       }
     }
   }
@@ -123,8 +125,8 @@ export class RollUp {
         iy.values = a.annual;
         iy.quarters = [];
         iy.partial = false;
-      } else if (a.quarters.size > 0) {
-        iy.quarters = [...a.quarters].sort((x, y) => x - y);
+      } else if (a.quarters !== 0) {
+        iy.quarters = [1, 2, 3, 4].filter((q) => a.quarters & (1 << q));
         iy.partial = iy.quarters.length < 4;
       }
       if (a.counted) iy.values = { ...iy.values, ...a.counted };

@@ -70,4 +70,25 @@ describe('vet-check report --output', () => {
     );
     expect(XMLValidator.validate(readFileSync(join(dir, 'report.xml'), 'utf8'))).toBe(true);
   });
+
+  it('a report from a teacher roster says how many records each figure came from, valid against the schema', async () => {
+    const roster = join(repo, 'fixtures', 'data', 'records-roster', 'data.csv');
+    const i = io(repo);
+    const code = await run(['report', roster, '--format', 'json', '--by-institution'], i);
+    expect([0, 1]).toContain(code);
+    const schema = JSON.parse(readFileSync(join(repo, 'schemas', 'report.schema.json'), 'utf8'));
+    const validate = new Ajv({ strict: true, allowUnionTypes: true }).compile(schema);
+    const data = JSON.parse(i.out.join(''));
+    expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
+    const plans = Array.isArray(data) ? data : [data];
+    const dual = plans
+      .flatMap((p: { results: Record<string, unknown>[] }) => p.results)
+      .find(
+        (r: Record<string, unknown>) =>
+          r['ruleId'] === 'yc-dual-qualified-teachers' && r['records'] !== undefined,
+      );
+    expect(dual, 'a dual-qualified result counted from records').toBeDefined();
+    const breakdown = dual!['breakdown'] as { records?: number }[];
+    expect(breakdown.reduce((a, b) => a + (b.records ?? 0), 0)).toBe(dual!['records']);
+  });
 });
