@@ -98,7 +98,8 @@ export class RollUp {
       return;
     }
     a.quarters |= 1 << r.quarter;
-    const sq = (a.stockQuarter ??= Object.create(null) as Record<string, number>);
+    a.stockQuarter ??= Object.create(null) as Record<string, number>;
+    const sq = a.stockQuarter;
     for (const [field, v] of Object.entries(r.values)) {
       const prev = iy.values[field];
       if (this.aggregation.get(field) === 'flow') {
