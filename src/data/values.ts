@@ -120,6 +120,10 @@ function typeError(type: FieldType, hint?: { zh: string; en: string }, extra: Pa
 
 const HINT_DECIMAL = { zh: '人数、个数须为整数', en: 'a count is a whole number' };
 const HINT_SPACE = { zh: '数字中间不能有空格', en: 'no spaces inside a number' };
+const HINT_AROUND = {
+  zh: '值的前后有空格或制表符，请删去',
+  en: 'remove the spaces or tabs around the value',
+};
 const HINT_GROUPS = {
   zh: '千位分隔符须每三位一个（如 1,234,567）',
   en: 'thousands separators go every three digits (1,234,567)',
@@ -129,7 +133,7 @@ const HINT_GROUPS = {
 const COUNT = /^(?:\d+|\d{1,3}(?:,\d{3})+)$/;
 const MONEY = /^(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d{1,2})?$/;
 
-/** Common preamble: null/empty → absent; fold width, trim; markers and invisibles are errors. */
+/** Common preamble: null/blank → absent; fold width; markers, invisibles and spaces around the value are errors. */
 function prepare(
   type: FieldType,
   cell: Pick<Cell, 'raw' | 'kind'>,
@@ -138,11 +142,14 @@ function prepare(
   if (cell.kind === 'object') {
     return typeError(type, { zh: '不能是对象或数组', en: 'not an object or array' });
   }
-  const text = trimSpaces(foldWidth(cell.raw));
+  const folded = foldWidth(cell.raw);
+  const text = trimSpaces(folded);
   if (text === '') return ABSENT;
   if (MARKERS.has(text.toLowerCase())) return { kind: 'error', code: 'data/no-data-marker', params: {} };
   if (!PRINTABLE.test(text) && hasInvisible(text))
     return { kind: 'error', code: 'data/invisible-char', params: {} };
+  // ` 85` is what JavaScript's Number() reads silently: here it is an error that says why
+  if (text !== folded) return typeError(type, HINT_AROUND);
   return { kind: 'text', text };
 }
 

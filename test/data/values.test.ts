@@ -21,13 +21,22 @@ describe('count', () => {
     ['1,234,567', 1234567n],
     ['８０', 80n],
     ['１，２００', 1200n],
-    [' 85', 85n],
-    ['85\t', 85n],
     ['007', 7n],
     ['0', 0n],
     ['9007199254740991', 9007199254740991n],
   ])('reads %j as %s', (raw, want) => {
     expect(parseCount(t(raw))).toEqual({ kind: 'value', value: want });
+  });
+  it.each([' 85', '85 ', '85\t', '\u300085'])(
+    'rejects %j: spaces around a value are an error, not trimmed',
+    (raw) => {
+      const r = parseCount(t(raw));
+      expect(code(r)).toBe('data/type-error');
+      expect(r.kind === 'error' && r.params['hintEn']).toContain('remove the spaces');
+    },
+  );
+  it('reads a cell of spaces only as missing, never 0', () => {
+    expect(parseCount(t('   ')).kind).toBe('absent');
   });
   it('reads a JSON number by its raw text', () => {
     expect(parseCount(t('85', 'number'))).toEqual({ kind: 'value', value: 85n });
