@@ -100,6 +100,13 @@ async function runReport(files: string[], opts: ReportCliOptions, ctx: Ctx): Pro
   const { io } = ctx;
   const lang = resolveLang(opts.lang, io.env);
   const years = parseYears(opts);
+  // the formatter loads while the data is read (for html that is the chart library)
+  const formatterLoading = import('../report/registry.js').then(({ loadFormatter, isFormat }) => {
+    if (!isFormat(opts.format)) throw new UsageError(`unknown format ${opts.format}`);
+    return loadFormatter(opts.format);
+  });
+  formatterLoading.catch(() => {}); // awaited below; an early exit must not report it unhandled
+  // every module of the job in one round, not one import after another
   const [
     { readSubmission },
     { loadPlan, builtinPlanIds },
@@ -107,6 +114,11 @@ async function runReport(files: string[], opts: ReportCliOptions, ctx: Ctx): Pro
     { evaluatePlan },
     { RollUp },
     { districtKey },
+    { writeOutput, checkOutputPath, interruptedMessage },
+    { renderDiagnosticsText },
+    { withProgress },
+    { tuneForInput },
+    { VERSION },
   ] = await Promise.all([
     import('../data/submission.js'),
     import('../plan/load.js'),
@@ -114,11 +126,12 @@ async function runReport(files: string[], opts: ReportCliOptions, ctx: Ctx): Pro
     import('../engine/evaluate.js'),
     import('../engine/rollup.js'),
     import('../engine/scope.js'),
+    import('./output.js'),
+    import('./diagnostics-text.js'),
+    import('./progress.js'),
+    import('./memory.js'),
+    import('../version.js'),
   ]);
-  const { writeOutput, checkOutputPath, interruptedMessage } = await import('./output.js');
-  const { renderDiagnosticsText } = await import('./diagnostics-text.js');
-  const { withProgress } = await import('./progress.js');
-  const { tuneForInput } = await import('./memory.js');
   if (opts.output !== undefined) checkOutputPath(opts.output, files, io.cwd, lang);
 
   // 1. plans named with --plan load first: a broken plan is a usage error before any data is read
@@ -207,10 +220,7 @@ async function runReport(files: string[], opts: ReportCliOptions, ctx: Ctx): Pro
       breakdown: Boolean(opts.byInstitution) || opts.format === 'html',
     }),
   );
-  const { loadFormatter, isFormat } = await import('../report/registry.js');
-  if (!isFormat(opts.format)) throw new UsageError(`unknown format ${opts.format}`);
-  const formatter = await loadFormatter(opts.format);
-  const { VERSION } = await import('../version.js');
+  const formatter = await formatterLoading;
   const text = await formatter(
     {
       generatedAt: generatedAt(io.env),

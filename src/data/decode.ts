@@ -93,7 +93,7 @@ function utf8Boundary(buf: Uint8Array): number {
 }
 
 /** Offset of the first byte of `buf` that is not valid UTF-8 (buf is known to be invalid). */
-function firstInvalidUtf8(buf: Uint8Array): number {
+export function firstInvalidUtf8(buf: Uint8Array): number {
   const s = new TextDecoder('utf-8', { ignoreBOM: true }).decode(buf);
   let byteOffset = 0;
   let from = 0;

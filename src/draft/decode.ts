@@ -2,6 +2,7 @@
 // UTF-16 with BOM, or GB18030 (a superset of GBK). Never replaces a bad byte
 // with U+FFFD: a byte that is invalid in the encoding read is an error.
 import iconv from 'iconv-lite';
+import { firstInvalidUtf8 } from '../data/decode.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { DraftError, draftDiag } from './diag.js';
 
@@ -19,21 +20,6 @@ const FFFD_GB = Buffer.from([0x84, 0x31, 0xa4, 0x37]);
 
 function hex(b: number | undefined): string {
   return b === undefined ? 'EOF' : `0x${b.toString(16).toUpperCase().padStart(2, '0')}`;
-}
-
-/** Offset of the first byte that is not valid UTF-8 (the bytes are known to be invalid). */
-function firstInvalidUtf8(buf: Buffer): number {
-  const s = new TextDecoder('utf-8', { ignoreBOM: true }).decode(buf);
-  let byteOffset = 0;
-  let from = 0;
-  for (let i = s.indexOf('\ufffd'); i !== -1; i = s.indexOf('\ufffd', i + 1)) {
-    byteOffset += Buffer.byteLength(s.slice(from, i), 'utf8');
-    from = i;
-    // A U+FFFD whose bytes really are EF BF BD was in the file; any other one marks the bad byte.
-    if (!(buf[byteOffset] === 0xef && buf[byteOffset + 1] === 0xbf && buf[byteOffset + 2] === 0xbd))
-      return byteOffset;
-  }
-  return buf.length;
 }
 
 /** Decode a document's bytes strictly; throws DraftError on invalid bytes or an empty text. */

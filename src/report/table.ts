@@ -92,6 +92,14 @@ function cellWidth(ch: string): number {
   return w;
 }
 
+/** Columns of a line as wrapColumns counts them: the sum of its characters' widths. */
+function textWidth(text: string): number {
+  if (/^[\x20-\x7e]*$/.test(text)) return text.length;
+  let w = 0;
+  for (const ch of text) w += cellWidth(ch);
+  return w;
+}
+
 /**
  * Break text into lines of at most `width` terminal columns (CJK counts 2),
  * at any character: cli-table3 only wraps at spaces, which Chinese has none of.
@@ -100,7 +108,7 @@ function wrapColumns(text: string, width: number): string {
   const out: string[] = [];
   for (const para of text.split('\n')) {
     // a coloured line is never split: breaking an escape sequence would garble the terminal
-    if (para.includes('\u001b') || stringWidth(para) <= width) {
+    if (para.includes('\u001b') || textWidth(para) <= width) {
       out.push(para);
       continue;
     }

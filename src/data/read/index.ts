@@ -45,6 +45,13 @@ async function* fileBytes(path: string, file: string, hash: Hash, progress: { of
   }
 }
 
+/** The bytes of a file already read whole (smaller than one chunk), hashed as they pass. */
+async function* memoryBytes(whole: Buffer, hash: Hash, progress: { offset: number }) {
+  hash.update(whole);
+  progress.offset += whole.length;
+  if (whole.length > 0) yield whole;
+}
+
 function errorReason(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
   return err.code ?? err.message ?? String(e);
@@ -163,12 +170,15 @@ export async function openSource(path: string, opts: OpenOptions = {}): Promise<
 
   let used = false;
   const progress = { offset: 0 };
+  // a file smaller than one read is already whole in `head`: no second round of I/O for it
+  const whole = head.length < CHUNK ? head : null;
+  const bytes = (h: Hash) => (whole ? memoryBytes(whole, h, progress) : fileBytes(path, file, h, progress));
   const pipeline = (
     sink: { header: HeaderCell[] | null; diagnostics: Diagnostic[] },
     st: DecodeState,
     h: Hash,
   ) => {
-    const text = decodeToUtf8(fileBytes(path, file, h, progress), st, forced);
+    const text = decodeToUtf8(bytes(h), st, forced);
     if (format === 'json') return readJson(text, { file }, sink);
     if (format === 'jsonl') return readJsonl(text, { file, maxRecordBytes }, sink);
     return readCsv(text, { file, delimiter, maxRecordBytes }, sink);
@@ -210,14 +220,15 @@ export async function openSource(path: string, opts: OpenOptions = {}): Promise<
     };
     let sawHeader = false;
     try {
-      yield* inner(sink, decodeToUtf8(fileBytes(path, file, hash, progress), state, forced));
+      yield* inner(sink, decodeToUtf8(bytes(hash), state, forced));
       sawHeader = header !== null;
     } catch (e) {
       if (!(e instanceof ReadStop)) throw e;
       diagnostics.push(e.diagnostic);
     } finally {
       // Finish the hash over the bytes not read (reading stopped early or the caller stopped).
-      await hashRest(path, hash, progress.offset);
+      if (!whole) await hashRest(path, hash, progress.offset);
+      else if (progress.offset === 0) hash.update(whole);
       digest = hash.digest('hex');
     }
     const hasError = diagnostics.some((d) => d.severity === 'error');
