@@ -232,6 +232,8 @@ export class RecordIds {
   private spill: { fd: number; dir: string; end: number } | undefined;
   /** Bytes written to the spill file (for the benchmark). */
   spilled = 0;
+  /** Slots of a new group's table: the size the last grown table reached (at most MAX_START_SLOTS). */
+  private startSlots = 8;
 
   constructor(readonly budgetBytes = DEFAULT_ID_BUDGET) {}
 
@@ -258,6 +260,7 @@ export class RecordIds {
     if (g.idSize > (mask + 1) * 0.75) {
       this.used -= tab.byteLength;
       grow(g);
+      this.startSlots = Math.min(MAX_START_SLOTS, g.idMask! + 1);
       this.used += g.ids!.byteLength;
       this.evict(g);
     }
@@ -286,8 +289,10 @@ export class RecordIds {
         readSync(this.spill.fd, tab, 0, tab.byteLength, g.spillAt);
         g.ids = tab;
       } else {
-        g.ids = new Uint32Array(16);
-        g.idMask = 7;
+        // a new group starts at the size the last grown table reached (groups of one
+        // export are alike in size), so most tables are never rehashed
+        g.ids = new Uint32Array(2 * this.startSlots);
+        g.idMask = this.startSlots - 1;
         g.idSize = 0;
       }
       this.used += g.ids.byteLength;
@@ -318,6 +323,9 @@ export class RecordIds {
     }
   }
 }
+
+/** The largest table a new group starts with (32 KiB; larger groups grow from there). */
+const MAX_START_SLOTS = 4096;
 
 /** Default memory for record-id tables (beyond it they spill to a temporary file). */
 export const DEFAULT_ID_BUDGET = 4 * 1024 * 1024;
