@@ -2,7 +2,6 @@
 import { diag } from '../../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../../diagnostics/types.js';
 import type { SourceRecord } from '../source.js';
-import { parseJsonRecords } from './json-records.js';
 
 /** Largest whole-file JSON accepted (decoded bytes); larger files should be JSON Lines. */
 export const MAX_JSON_BYTES = 256 * 1024 * 1024;
@@ -13,6 +12,8 @@ export async function* readJson(
   opts: { file: string; maxBytes?: number },
   sink: { diagnostics: Diagnostic[] },
 ): AsyncGenerator<SourceRecord> {
+  // jsonc-parser loads only when a JSON file is read (it is not needed for CSV)
+  const { parseJsonRecords } = await import('./json-records.js');
   const limit = opts.maxBytes ?? MAX_JSON_BYTES;
   const parts: Buffer[] = [];
   let size = 0;

@@ -2,7 +2,6 @@
 import { diag } from '../../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../../diagnostics/types.js';
 import type { SourceRecord } from '../source.js';
-import { parseJsonRecords } from './json-records.js';
 
 const LF = 10;
 const CR = 13;
@@ -17,6 +16,8 @@ export async function* readJsonl(
   opts: { file: string; maxRecordBytes: number },
   sink: { diagnostics: Diagnostic[] },
 ): AsyncGenerator<SourceRecord> {
+  // jsonc-parser loads only when a JSON file is read (it is not needed for CSV)
+  const { parseJsonRecords } = await import('./json-records.js');
   let pending: Buffer[] = [];
   let pendingLength = 0;
   let lineNo = 1;
