@@ -149,22 +149,24 @@ async function runReport(files: string[], opts: ReportCliOptions, ctx: Ctx): Pro
   const dictionary = loadDictionary();
   const rollup = new RollUp(dictionary);
   const districts = new Set<string>();
-  tuneForInput(files.map((f) => resolve(io.cwd, f)));
+  let lastDistrict = ''; // rows come grouped: normalise a district once per change, not per row
+  const paths = files.map((f) => resolve(io.cwd, f));
+  tuneForInput(paths);
   const submission = await withProgress(io, { lang, progress: opts.progress }, (onProgress) =>
-    readSubmission(
-      files.map((f) => resolve(io.cwd, f)),
-      {
-        ...(opts.encoding !== undefined ? { encoding: opts.encoding } : {}),
-        ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
-        dictionary,
-        keepRows: false,
-        onRow: (row) => {
-          rollup.add(row);
-          if (row.district) districts.add(districtKey(row.district));
-        },
-        onProgress,
+    readSubmission(paths, {
+      ...(opts.encoding !== undefined ? { encoding: opts.encoding } : {}),
+      ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
+      dictionary,
+      keepRows: false,
+      onRow: (row) => {
+        rollup.add(row);
+        if (row.district && row.district !== lastDistrict) {
+          lastDistrict = row.district;
+          districts.add(districtKey(row.district));
+        }
       },
-    ),
+      onProgress,
+    }),
   );
   // keep the paths as the user typed them in messages and outputs
   const shown = new Map(files.map((f) => [resolve(io.cwd, f), f]));

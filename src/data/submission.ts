@@ -559,13 +559,12 @@ function indicatorRecord(rec: SourceRecord, st: FileState, sh: Shared): boolean 
 
 /** A record-level CSV through the fast path (fast-records.ts); rows it cannot read from the bytes go through recordRecord. */
 async function fastRecordFile(src: OpenedSource, st: FileState, sh: Shared, input: InputFile): Promise<void> {
-  const delimiter = src.format === 'tsv' ? 9 : 44;
   const header = src.header!;
   const reader = new FastRecordReader(
     st.recordKind!,
     st.header!.fields,
     {
-      slow: (b, r) => recordRecord(toRecord(b, r, header, delimiter), st, sh),
+      slow: (b, r) => recordRecord(toRecord(b, r, header), st, sh),
       group: (institution, year, at) =>
         recordGroup(st.recordKind!, institution, year, { ...at, file: st.path }, sh),
       ids: sh.recordIds,

@@ -1,7 +1,7 @@
 // Turns a document's text into a draft plan: metadata, extracted targets,
 // catalogue matches, rule ids, titles and notes. Pure.
 import type { Bilingual, Diagnostic } from '../diagnostics/types.js';
-import type { Binding, Cadence, Unit } from '../plan/types.js';
+import type { Binding, Cadence, Plan, Unit } from '../plan/types.js';
 import { draftDiag } from './diag.js';
 import { type Candidate, type DraftTarget, extractTargets } from './extract.js';
 import { type MetricEntry, matchMetric, unitsCompatible } from './match.js';
@@ -31,18 +31,8 @@ export interface DraftRule {
   candidates: Candidate[];
 }
 
-/** A drafted plan, in the shape of schemas/plan.schema.json. */
-export interface DraftPlan {
-  id: string;
-  title: Bilingual;
-  issuer: string;
-  documentNumber: string;
-  issued: string;
-  horizon: { from: number; to: number };
-  region: { district: string };
-  sourceDocument?: string;
-  rules: DraftRule[];
-}
+/** A drafted plan, in the shape of schemas/plan.schema.json: a plan's metadata with draft rules. */
+export type DraftPlan = Omit<Plan, 'rules' | 'file'> & { rules: DraftRule[] };
 
 /** Options of draftPlan. */
 export interface DraftOptions {

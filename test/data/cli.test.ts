@@ -3,27 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import type { Io } from '../../src/cli/io.js';
 import { run } from '../../src/cli/run.js';
+import { textIo } from '../helpers/io.js';
 
 const FIX = new URL('../../fixtures/data/', import.meta.url).pathname;
 
-function fakeIo(cwd = FIX, env: Record<string, string> = {}): Io & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout: (t: string) => {
-      io.out += t;
-    },
-    stderr: (t: string) => {
-      io.err += t;
-    },
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    env: { LANG: 'en_US.UTF-8', ...env },
-    cwd,
-  };
-  return io;
+function fakeIo(cwd = FIX, env: Record<string, string> = {}) {
+  return textIo(cwd, { LANG: 'en_US.UTF-8', ...env });
 }
 
 describe('vet-check validate', () => {

@@ -3,27 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { Io } from '../../src/cli/io.js';
 import { run } from '../../src/cli/run.js';
+import { textIo } from '../helpers/io.js';
 
 const FIX = new URL('../../fixtures/draft/', import.meta.url).pathname;
 
 async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: (s) => {
-      stdout += s;
-    },
-    stderr: (s) => {
-      stderr += s;
-    },
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    env: { LANG: 'en_US.UTF-8' },
-    cwd: FIX,
-  };
+  const io = textIo(FIX, { LANG: 'en_US.UTF-8' });
   const code = await run(['draft', ...args], io);
+  const stdout = io.out;
+  const stderr = io.err;
   return { code, stdout, stderr, codes: [...stderr.matchAll(/ (draft\/[a-z-]+) /g)].map((m) => m[1]) };
 }
 

@@ -25,3 +25,25 @@ export function captureIo(cwd: string, env: Record<string, string> = {}): Captur
     stderrText: () => err.join(''),
   };
 }
+
+/** The same capture with `out` and `err` as strings (for tests that match on the whole text). */
+export function textIo(
+  cwd: string,
+  env: Record<string, string> = {},
+): Io & { readonly out: string; readonly err: string } {
+  const io = captureIo(cwd, env);
+  return {
+    stdout: io.stdout,
+    stderr: io.stderr,
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    env: io.env,
+    cwd,
+    get out() {
+      return io.stdoutText();
+    },
+    get err() {
+      return io.stderrText();
+    },
+  };
+}

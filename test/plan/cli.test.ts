@@ -1,24 +1,10 @@
 import { expect, test } from 'vitest';
-import type { Io } from '../../src/cli/io.js';
 import { run } from '../../src/cli/run.js';
 import { builtinPlanIds } from '../../src/plan/load.js';
+import { textIo } from '../helpers/io.js';
 
-function fakeIo(env: Record<string, string> = {}): Io & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout: (s: string) => {
-      io.out += s;
-    },
-    stderr: (s: string) => {
-      io.err += s;
-    },
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    env,
-    cwd: process.cwd(),
-  };
-  return io;
+function fakeIo(env: Record<string, string> = {}) {
+  return textIo(process.cwd(), env);
 }
 
 async function cli(...argv: string[]) {

@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import type { Io } from '../../src/cli/io.js';
 import { run } from '../../src/cli/run.js';
+import { captureIo } from '../helpers/io.js';
 
 // `vet-check report --output` end to end, on a copy of the sample submission.
 
@@ -21,19 +21,8 @@ function workspace(): { dir: string; files: string[] } {
   return { dir, files: files.map((f) => join(dir, f)) };
 }
 
-function io(cwd: string): Io & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    env: { SOURCE_DATE_EPOCH: '1740816000' },
-    cwd,
-  };
+function io(cwd: string) {
+  return captureIo(cwd, { SOURCE_DATE_EPOCH: '1740816000' });
 }
 
 describe('vet-check report --output', () => {

@@ -1,9 +1,7 @@
 // CSV/TSV records from csv-scan.ts's batches, with each cell's physical
-// position: on a record without quotes, code points from the line start; on a
-// quoted one (which may span lines), csv-positions.ts follows the quotes.
+// position (line breaks inside quotes counted, columns in code points).
 import type { Diagnostic } from '../../diagnostics/types.js';
 import type { Cell, HeaderCell, SourceRecord } from '../source.js';
-import { scanRecord } from './csv-positions.js';
 import { type CsvBatch, cellText, scanCsv } from './csv-scan.js';
 
 /** Options of `readCsv`. */
@@ -32,24 +30,29 @@ export function sniffDelimiter(head: Buffer): ',' | '\t' {
   return tabs > commas ? '\t' : ',';
 }
 
-/** [line, column, line, column, …] of each cell of record `r` of a batch. */
-export function cellPositions(b: CsvBatch, r: number, delimiter: number): number[] {
-  const start = b.rowStart[r]!;
-  const line = b.rowLine[r]!;
+/**
+ * [line, column, line, column, …] of each cell of record `r` of a batch: the
+ * start of its text (inside the quotes of a quoted cell), counted from the
+ * record's start; a line break inside quotes (LF, CRLF or CR) moves the cells
+ * after it to the next line. Columns count code points.
+ */
+export function cellPositions(b: CsvBatch, r: number): number[] {
+  const buf = b.buf;
   const first = b.rowCell[r]!;
   const count = b.rowCells[r]!;
-  if (b.rowQuoted[r]) {
-    // the record's bytes, plus one byte of its line break when there is one
-    const end = Math.min(b.buf.length, b.rowEnd[r]! + 1);
-    const scan = scanRecord(b.buf, start, end, line, 1, delimiter);
-    if (scan.cells.length === 2 * count) return scan.cells;
-  }
   const out: number[] = [];
-  let at = start;
+  let at = b.rowStart[r]!;
+  let line = b.rowLine[r]!;
   let column = 1;
   for (let c = first; c < first + count; c++) {
     const s = b.cellStart[c]!;
-    for (; at < s; at++) if ((b.buf[at]! & 0xc0) !== 0x80) column++;
+    for (; at < s; at++) {
+      const x = buf[at]!;
+      if (x === 10 || (x === 13 && buf[at + 1] !== 10)) {
+        line++;
+        column = 1;
+      } else if (x !== 13 && (x & 0xc0) !== 0x80) column++;
+    }
     out.push(line, column);
   }
   return out;
@@ -66,21 +69,16 @@ export function rowTexts(b: CsvBatch, r: number): string[] {
 }
 
 /** The header cells of the first record of a batch. */
-export function headerOf(b: CsvBatch, delimiter: number): HeaderCell[] {
+export function headerOf(b: CsvBatch): HeaderCell[] {
   const texts = rowTexts(b, 0);
-  const pos = cellPositions(b, 0, delimiter);
+  const pos = cellPositions(b, 0);
   return texts.map((text, index) => ({ text, index, line: pos[2 * index]!, column: pos[2 * index + 1]! }));
 }
 
 /** Record `r` of a batch as a SourceRecord, its cells keyed by the header. */
-export function toRecord(
-  b: CsvBatch,
-  r: number,
-  header: readonly HeaderCell[],
-  delimiter: number,
-): SourceRecord {
+export function toRecord(b: CsvBatch, r: number, header: readonly HeaderCell[]): SourceRecord {
   const texts = rowTexts(b, r);
-  const pos = cellPositions(b, r, delimiter);
+  const pos = cellPositions(b, r);
   const cells: Cell[] = texts.map((raw, index) => {
     const l = pos[2 * index]!;
     const c = pos[2 * index + 1]!;
@@ -111,16 +109,15 @@ export async function* readCsv(
   opts: CsvReadOptions,
   sink: CsvSink,
 ): AsyncGenerator<SourceRecord> {
-  const delim = opts.delimiter.charCodeAt(0);
   let header: HeaderCell[] | null = null;
   for await (const b of scanCsv(chunks, opts, sink)) {
     let r = 0;
     if (!header) {
-      header = headerOf(b, delim);
+      header = headerOf(b);
       sink.header = header;
       r = 1;
     }
-    for (; r < b.rows; r++) yield toRecord(b, r, header, delim);
+    for (; r < b.rows; r++) yield toRecord(b, r, header);
   }
 }
 
@@ -133,12 +130,11 @@ export async function* readCsvBatches(
   opts: CsvReadOptions,
   sink: CsvSink,
 ): AsyncGenerator<{ batch: CsvBatch; first: number }> {
-  const delim = opts.delimiter.charCodeAt(0);
   let header = false;
   for await (const b of scanCsv(chunks, opts, sink)) {
     let first = 0;
     if (!header) {
-      sink.header = headerOf(b, delim);
+      sink.header = headerOf(b);
       header = true;
       first = 1;
     }

@@ -10,7 +10,7 @@
 //     of the matching code, at the offending quote, after the same records;
 //   - each record's line (rowLine) and bytes (rowStart..rowEnd) are those of
 //     the record csv-parse found, its line counted independently;
-//   - cellPositions (csv.ts / csv-positions.ts) points at each cell's text.
+//   - cellPositions (csv.ts) points at each cell's text.
 // Where the two differ by design (listed in csv-scan.ts) the test says so:
 // csv-parse's info.lines counts a CRLF inside quotes as two lines, so it is
 // checked with that count, while the scanner's lines are physical; csv-parse
@@ -365,7 +365,6 @@ async function scanner(
   }
   const sink = { diagnostics: [] as Diagnostic[] };
   const records: ScannedRecord[] = [];
-  const delim = delimiter.charCodeAt(0);
   let batches = 0;
   let maxRows = 0;
   // a batch is reused: read each one before asking for the next
@@ -380,7 +379,7 @@ async function scanner(
         cells,
         line: b.rowLine[r]!,
         raw: b.buf.toString('utf8', b.rowStart[r]!, b.rowEnd[r]!),
-        positions: cellPositions(b, r, delim),
+        positions: cellPositions(b, r),
       });
     }
   }
