@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// The bundle (dist/bundle/, scripts/build.mjs) starts faster; dist/cli/ is the plain tsc output.
-let cli;
+// Runs the bundle with V8's code cache, else the tsc output (src/cli/launch.ts).
+let launch;
 try {
-  cli = await import('../dist/bundle/run.js');
+  ({ launch } = await import('../dist/cli/launch.js'));
 } catch (e) {
-  if (e?.code !== 'ERR_MODULE_NOT_FOUND' || !String(e.message).includes('dist/bundle/run.js')) throw e;
-  cli = await import('../dist/cli/run.js');
+  if (e?.code !== 'ERR_MODULE_NOT_FOUND' || !String(e.message).includes('launch.js')) throw e;
+  process.stderr.write('vet-check: not built yet: run `npm run build` (npm ci does it)\n');
+  process.exit(2);
 }
-process.exitCode = await cli.run(process.argv.slice(2));
+process.exitCode = await launch(process.argv.slice(2));

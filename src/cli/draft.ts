@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Diagnostic, Lang } from '../diagnostics/types.js';
@@ -36,9 +37,13 @@ export function registerDraft(program: Command, ctx: Ctx): void {
     .action(async (document: string, opts: DraftCliOptions) => {
       const lang = resolveLang(opts.lang, ctx.io.env);
       const { DraftError, renderDraft, draftDiag } = await import('../draft/diag.js');
+      // the document's path as the user typed it, not resolved
+      const typed = (file: string) => (file === resolve(ctx.io.cwd, document) ? document : file);
       const print = (ds: readonly Diagnostic[]) => {
         for (const d of ds) {
-          const where = d.file ? `${visible(d.file)}${d.line ? `:${d.line}:${d.column ?? 1}` : ''} ` : '';
+          const where = d.file
+            ? `${visible(typed(d.file))}${d.line ? `:${d.line}:${d.column ?? 1}` : ''} `
+            : '';
           ctx.io.stderr(`${where}${d.severity} ${d.code} ${renderDraft(d, lang)}\n`);
         }
       };
@@ -87,7 +92,6 @@ export function registerDraft(program: Command, ctx: Ctx): void {
         if (opts.output) {
           const out = resolve(ctx.io.cwd, opts.output);
           // Write beside the target and rename, so a failed write never leaves half a plan.
-          const { writeFile, rename } = await import('node:fs/promises');
           const tmp = `${out}.${process.pid}.tmp`;
           await writeFile(tmp, yamlText, 'utf8');
           await rename(tmp, out);

@@ -1,3 +1,4 @@
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Diagnostic, Lang } from '../diagnostics/types.js';
 import type { Plan } from '../plan/types.js';
@@ -87,7 +88,6 @@ export function registerPlans(program: Command, ctx: Ctx): void {
       checkFormat(opts.format, ['table', 'json']);
       const lang = resolveLang(opts.lang, ctx.io.env);
       const { builtinPlanIds, loadPlanFile } = await import('../plan/load.js');
-      const { join } = await import('node:path');
       const { PLANS_DIR } = await import('../plan/paths.js');
       const rows: {
         id: string;
@@ -193,7 +193,6 @@ export function registerPlans(program: Command, ctx: Ctx): void {
     .action(async (files: string[], opts: LintOptions) => {
       checkFormat(opts.format, ['text', 'json']);
       const lang = resolveLang(opts.lang, ctx.io.env);
-      const { resolve } = await import('node:path');
       const { loadPlanFile, resolvePlanRef } = await import('../plan/load.js');
       const { readTextFile } = await import('../plan/read.js');
       const { diag, renderMessage, sortDiagnostics, countBySeverity } = await import(

@@ -109,8 +109,8 @@ async function runReport(files: string[], opts: ReportCliOptions, ctx: Ctx): Pro
   // every module of the job in one round, not one import after another
   const [
     { readSubmission },
-    { loadPlan, builtinPlanIds },
-    { loadDictionary, loadMetrics },
+    { getPlan, getDictionary, getMetrics },
+    { builtinPlanIds },
     { evaluatePlan },
     { RollUp },
     { districtKey },
@@ -121,8 +121,8 @@ async function runReport(files: string[], opts: ReportCliOptions, ctx: Ctx): Pro
     { VERSION },
   ] = await Promise.all([
     import('../data/submission.js'),
-    import('../plan/load.js'),
-    import('../plan/catalogue.js'),
+    import('../plan/builtin.js'),
+    import('../plan/refs.js'),
     import('../engine/evaluate.js'),
     import('../engine/rollup.js'),
     import('../engine/scope.js'),
@@ -137,7 +137,7 @@ async function runReport(files: string[], opts: ReportCliOptions, ctx: Ctx): Pro
   // 1. plans named with --plan load first: a broken plan is a usage error before any data is read
   const plans = [];
   for (const ref of opts.plan ?? []) {
-    const loaded = loadPlan(ref, io.cwd);
+    const loaded = await getPlan(ref, io.cwd);
     if (!loaded.plan) {
       io.stderr(renderDiagnosticsText(loaded.diagnostics, lang));
       return EXIT_INVALID;
@@ -146,7 +146,7 @@ async function runReport(files: string[], opts: ReportCliOptions, ctx: Ctx): Pro
   }
 
   // 2. the data, validated, streamed into the roll-up (memory grows with institution-years, not rows)
-  const dictionary = loadDictionary();
+  const dictionary = await getDictionary();
   const rollup = new RollUp(dictionary);
   const districts = new Set<string>();
   let lastDistrict = ''; // rows come grouped: normalise a district once per change, not per row
@@ -191,7 +191,7 @@ async function runReport(files: string[], opts: ReportCliOptions, ctx: Ctx): Pro
     const seen = districts;
     for (const r of submission.indicators) seen.add(districtKey(r.district));
     for (const id of builtinPlanIds()) {
-      const loaded = loadPlan(id, io.cwd);
+      const loaded = await getPlan(id, io.cwd);
       if (!loaded.plan) {
         io.stderr(renderDiagnosticsText(loaded.diagnostics, lang));
         return EXIT_INVALID;
@@ -209,7 +209,7 @@ async function runReport(files: string[], opts: ReportCliOptions, ctx: Ctx): Pro
   }
 
   // 4. evaluate and render
-  const metrics = loadMetrics();
+  const metrics = await getMetrics();
   const results = plans.map((plan) =>
     evaluatePlan({
       plan,

@@ -4,7 +4,6 @@
 // No console output here: `validate` and `report` both call readSubmission.
 import { diag, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../diagnostics/types.js';
-import { loadDictionary } from '../plan/catalogue.js';
 import type { Dictionary, FieldDef } from '../plan/types.js';
 import { cmp, type Fraction, frac, parseDecimal } from '../util/fraction.js';
 import {
@@ -168,7 +167,8 @@ interface FileState {
  * diagnostic, sorted by file, line and column.
  */
 export async function readSubmission(paths: string[], opts: ReadSubmissionOptions = {}): Promise<Submission> {
-  const dict = opts.dictionary ?? loadDictionary();
+  // the dictionary module is imported only when the caller did not pass one
+  const dict: Dictionary = opts.dictionary ?? (await (await import('../plan/builtin.js')).getDictionary());
   const open = opts.open ?? defaultOpen;
   const period = opts.period === undefined ? undefined : parsePeriod(opts.period);
   if (period === null) throw new RangeError(`invalid period ${opts.period}: write YYYY or YYYYQn`);

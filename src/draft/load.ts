@@ -5,6 +5,7 @@ import { extname, join } from 'node:path';
 import { parse } from 'yaml';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { Unit } from '../plan/types.js';
+import { importPackage } from '../util/import-package.js';
 import type { QuotedRule } from './against.js';
 import { type DecodedText, decodeDocument } from './decode.js';
 import { DraftError, draftDiag } from './diag.js';
@@ -20,7 +21,7 @@ export async function readDocument(path: string): Promise<DecodedText> {
     throw new DraftError(draftDiag('draft/unsupported-format', { format: ext }, path));
   const bytes = await readFile(path);
   if (ext === '.docx') {
-    const mammoth = (await import('mammoth')).default;
+    const mammoth = (await importPackage<{ default: typeof import('mammoth') }>('mammoth')).default;
     let text: string;
     try {
       text = (await mammoth.extractRawText({ buffer: bytes })).value;

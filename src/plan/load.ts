@@ -1,50 +1,17 @@
-import { readdirSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
 import { diag } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { cachedPlan } from './builtin-cache.js';
 import { explainSchemaErrors } from './explain.js';
 import { type LintOptions, lintPlan } from './lint.js';
 import { checkTargetNumbers } from './numbers.js';
-import { PLANS_DIR } from './paths.js';
 import { readYamlFile } from './read.js';
+import { builtinPlanIds, resolvePlanRef } from './refs.js';
 import type { Plan, Rule, SourcePosition, Target } from './types.js';
 import { validateAgainst, validators } from './validators.js';
 import type { NodeInfo, YamlValue } from './yaml.js';
 
-/** Ids of the built-in plans: the *.yaml files directly in plans/ (not plans/catalogue/), sorted. */
-export function builtinPlanIds(): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(PLANS_DIR);
-  } catch {
-    return [];
-  }
-  return names
-    .filter((n) => n.endsWith('.yaml') && statSync(join(PLANS_DIR, n)).isFile())
-    .map((n) => n.slice(0, -'.yaml'.length))
-    .sort();
-}
-
-/** Where a plan reference points: a built-in id or a path, with the path shown in messages. */
-export function resolvePlanRef(
-  ref: string,
-  cwd: string,
-): { path: string; display: string; builtin: boolean } | null {
-  const looksLikeId = /^[a-z0-9][a-z0-9-]*$/.test(ref);
-  if (looksLikeId && builtinPlanIds().includes(ref)) {
-    return { path: join(PLANS_DIR, `${ref}.yaml`), display: `plans/${ref}.yaml`, builtin: true };
-  }
-  const path = resolve(cwd, ref);
-  try {
-    if (!statSync(path).isFile()) return null;
-  } catch {
-    return null;
-  }
-  const rel = relative(cwd, path);
-  const display = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
-  return { path, display, builtin: false };
-}
+// re-exported: callers that load plans also list and resolve them
+export { builtinPlanIds, resolvePlanRef };
 
 type Obj = { [key: string]: YamlValue };
 

@@ -73,6 +73,9 @@ describe('vet-check draft', () => {
     expect(gbk.code).toBe(0);
     expect(gbk.stdout).toContain('毕业生就业率不低于95%');
     expect(gbk.codes).toContain('draft/encoding-detected');
+    // every message names the document as it was typed
+    expect(gbk.stderr).toMatch(/^gbk-policy\.txt info draft\/encoding-detected /m);
+    expect(gbk.stderr).not.toContain(FIX);
     const docx = await cli(['docx-policy.docx']);
     expect(docx.code).toBe(0);
     expect(parse(docx.stdout).rules[0]).toMatchObject({

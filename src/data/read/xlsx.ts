@@ -2,6 +2,7 @@
 // time). The workbook is read whole, so the file size is capped.
 import { diag } from '../../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../../diagnostics/types.js';
+import { importPackage } from '../../util/import-package.js';
 import type { Cell, HeaderCell, SourceRecord } from '../source.js';
 
 /** Largest .xlsx file read (bytes); bigger workbooks should be exported as CSV. */
@@ -53,7 +54,7 @@ export async function loadSheet(
   file: string,
   sheetName: string | undefined,
 ): Promise<{ sheet: Sheet } | { diagnostic: Diagnostic }> {
-  const ExcelJS = (await import('exceljs')).default;
+  const ExcelJS = (await importPackage<{ default: typeof import('exceljs') }>('exceljs')).default;
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -2,6 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Lang } from '../../diagnostics/types.js';
 import type { RuleResult, RuleYearResult, Status } from '../../engine/types.js';
 import { type Fraction, frac, mul, parseDecimal, toNumber } from '../../util/fraction.js';
+import { importPackage } from '../../util/import-package.js';
 import { formatValue, statusLabel, targetText, unitLabel } from '../display.js';
 import { escapeHtml } from './escape.js';
 import { assertSafeSvg } from './svg-safe.js';
@@ -256,7 +257,9 @@ let libs: Promise<Libs> | undefined;
 
 /** Load Vega and Vega-Lite once, on first use: only the HTML format pays their start-up cost. */
 function loadLibs(): Promise<Libs> {
-  libs ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vl]) => ({ vega, vl }));
+  libs ??= Promise.all([importPackage<Libs['vega']>('vega'), importPackage<Libs['vl']>('vega-lite')]).then(
+    ([vega, vl]) => ({ vega, vl }),
+  );
   return libs;
 }
 
