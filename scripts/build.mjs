@@ -61,6 +61,25 @@ const packageImports = {
   },
 };
 
+// commander requires child_process (with net and dgram, ~4 ms of every
+// start-up) for executable subcommands, which vet-check has none of: in the
+// bundle it gets the module on first use instead.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)
+        ? { path: 'child_process', namespace: 'lazy-child-process' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents:
+        "let m; module.exports = new Proxy({}, { get: (_, key) => (m ??= require('node:child_process'))[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
 let esbuild;
 try {
   esbuild = await import('esbuild');
@@ -82,7 +101,7 @@ if (esbuild) {
     // the one use of import.meta (src/plan/paths.ts) as the bundle's own URL
     define: { 'import.meta.url': '__vc_url' },
     banner: { js: "const __vc_url = require('node:url').pathToFileURL(__filename).href;" },
-    plugins: [memoStringWidth, packageImports],
+    plugins: [memoStringWidth, packageImports, lazyChildProcess],
     legalComments: 'none',
     logLevel: 'warning',
     write: false,

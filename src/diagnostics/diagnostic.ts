@@ -1,3 +1,4 @@
+import { byCodeUnits } from '../util/order.js';
 import { visible } from '../util/visible.js';
 import { catalogue } from './catalogue.js';
 import type { Diagnostic, Lang, Params } from './types.js';
@@ -43,10 +44,10 @@ export function renderMessage(d: Diagnostic, lang: Lang): string {
 export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
   return [...ds].sort(
     (a, b) =>
-      (a.file ?? '').localeCompare(b.file ?? '') ||
+      byCodeUnits(a.file ?? '', b.file ?? '') ||
       (a.line ?? 0) - (b.line ?? 0) ||
       (a.column ?? 0) - (b.column ?? 0) ||
-      a.code.localeCompare(b.code),
+      byCodeUnits(a.code, b.code),
   );
 }
 

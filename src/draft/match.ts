@@ -2,6 +2,7 @@
 // the labels and aliases of the indicators and fields behind each metric) by
 // character-bigram similarity, keeping only metrics in a compatible unit. Pure.
 import type { Unit } from '../plan/types.js';
+import { byCodeUnits } from '../util/order.js';
 
 /** A metric as the matcher sees it: its id, unit and every name it goes by. */
 export interface MetricEntry {
@@ -120,7 +121,7 @@ export function matchMetric(
     }
     scored.push({ id: e.id, score: best + 0.1 * bestCtx });
   }
-  scored.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  scored.sort((a, b) => b.score - a.score || byCodeUnits(a.id, b.id));
   const top = scored[0];
   if (!top || top.score < MATCH_THRESHOLD) return null;
   const alternatives = scored

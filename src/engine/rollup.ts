@@ -1,6 +1,7 @@
 import type { InstitutionRow, Value } from '../data/types.js';
 import type { Aggregation, Dictionary } from '../plan/types.js';
 import { add, type Fraction, frac } from '../util/fraction.js';
+import { byCodeUnits } from '../util/order.js';
 
 /** One institution's figures for one year, after quarterly roll-up. */
 export interface InstitutionYear {
@@ -133,7 +134,7 @@ export class RollUp {
       if (a.counted) iy.values = { ...iy.values, ...a.counted };
       out.push(iy);
     }
-    return out.sort((a, b) => a.year - b.year || a.institutionId.localeCompare(b.institutionId));
+    return out.sort((a, b) => a.year - b.year || byCodeUnits(a.institutionId, b.institutionId));
   }
 }
 
