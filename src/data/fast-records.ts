@@ -17,8 +17,24 @@ import {
 } from './records.js';
 import { parseByType } from './values.js';
 
-const YES = Buffer.from('是');
-const NO = Buffer.from('否');
+// 是 and 否 in UTF-8
+const YES = [0xe6, 0x98, 0xaf] as const;
+const NO = [0xe5, 0x90, 0xa6] as const;
+
+/** 1 for 是, 0 for 否, -1 for anything else. */
+function yesNo(buf: Buffer, s: number, e: number): number {
+  if (e - s !== 3) return -1;
+  const a = buf[s]!;
+  const b = buf[s + 1]!;
+  const c = buf[s + 2]!;
+  if (a === YES[0] && b === YES[1] && c === YES[2]) return 1;
+  if (a === NO[0] && b === NO[1] && c === NO[2]) return 0;
+  return -1;
+}
+
+const BOOLEAN = 0 as const;
+const ENUM = 1 as const;
+const CODE = 2 as const;
 
 /** What the fast path asks of readSubmission. */
 export interface FastRecordHooks {
@@ -70,7 +86,13 @@ export class FastRecordReader {
   private readonly iYear: number;
   private readonly iKey: number;
   /** The kind's other columns: header index and how to read them from bytes. */
-  private readonly columns: { index: number; slot: number; def: RecordColumnDef; bytes: Buffer[] }[];
+  private readonly columns: {
+    index: number;
+    slot: number;
+    type: typeof BOOLEAN | typeof ENUM | typeof CODE;
+    def: RecordColumnDef;
+    bytes: Buffer[];
+  }[];
   private readonly keys: Cached[];
   private readonly vals: unknown[];
   private lastInst = '';
@@ -91,6 +113,7 @@ export class FastRecordReader {
       .map((def, slot) => ({
         index: at(def.id),
         slot,
+        type: def.type === 'boolean' ? BOOLEAN : def.type === 'enum' ? ENUM : CODE,
         def,
         bytes: (def.type === 'enum' ? (def.values ?? []) : []).map((v) => Buffer.from(v)),
       }))
@@ -150,14 +173,16 @@ export class FastRecordReader {
     if (year < 2000 || year > 2100) return false;
     // the kind's columns
     const vals = this.vals;
-    for (const col of this.columns) {
+    const columns = this.columns;
+    for (let j = 0; j < columns.length; j++) {
+      const col = columns[j]!;
       s = cs[c0 + col.index]!;
       e = ce[c0 + col.index]!;
-      if (col.def.type === 'boolean') {
-        if (same(buf, s, e, YES)) vals[col.slot] = true;
-        else if (same(buf, s, e, NO)) vals[col.slot] = false;
-        else return false;
-      } else if (col.def.type === 'enum') {
+      if (col.type === BOOLEAN) {
+        const yes = yesNo(buf, s, e);
+        if (yes < 0) return false;
+        vals[col.slot] = yes === 1;
+      } else if (col.type === ENUM) {
         let k = 0;
         while (k < col.bytes.length && !same(buf, s, e, col.bytes[k]!)) k++;
         if (k === col.bytes.length) return false;

@@ -30,7 +30,8 @@ const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs
 const INSTITUTIONS = ['001', '002', '5001000001', 'A17', ' 003', 'NA', '', '"004"'];
 const YEARS = ['2025', '2026', '２０２５', '2025年', '25', '2025 ', '', '2101'];
 const IDS = ['T00001', 'T00002', '100003', 'T00004', 'NA', 'abc', ' T00005', '"T,6"', '', 'T00001'];
-const BOOLS = ['是', '否', 'yes', 'N', '1', ' 是', '对', '', '"否"'];
+// 吧 and 昮 share all but the last UTF-8 byte with 否 and 是: a byte-level reader must look at all three
+const BOOLS = ['是', '否', 'yes', 'N', '1', ' 是', '对', '', '"否"', '吧', '昮', '是否'];
 const DISTRICTS = ['永川区', '永川区', '大足区', ' 永川区', '', '永川'];
 
 function roster(seed: number, rows: number): string {

@@ -101,6 +101,7 @@ export async function* scanCsv(
   sink: CsvScanSink,
 ): AsyncGenerator<CsvBatch> {
   const delim = opts.delimiter.charCodeAt(0);
+  const special = Math.max(delim, LF, CR, QUOTE);
   const max = opts.maxRecordBytes;
   const batch: CsvBatch = {
     buf: Buffer.alloc(0),
@@ -174,6 +175,9 @@ export async function* scanCsv(
   /** Scan whole records of buf; an unfinished last record is left unconsumed unless `eof`. */
   function scan(buf: Buffer, eof: boolean, startLine: number): ScanOut {
     batch.buf = buf;
+    // the batch's arrays in locals (reassigned when they grow): the loops below touch them per cell
+    let cellStart = batch.cellStart;
+    let cellEnd = batch.cellEnd;
     let rows = 0;
     let cells = 0;
     let p = 0;
@@ -204,9 +208,9 @@ export async function* scanCsv(
       let terminated = false;
       for (;;) {
         // one cell
-        if (cells + 1 >= batch.cellStart.length) {
-          batch.cellStart = grow(batch.cellStart, cells + 2);
-          batch.cellEnd = grow(batch.cellEnd, cells + 2);
+        if (cells + 1 >= cellStart.length) {
+          cellStart = batch.cellStart = grow(cellStart, cells + 2);
+          cellEnd = batch.cellEnd = grow(cellEnd, cells + 2);
         }
         if (p < n && buf[p] === QUOTE) {
           quoted = 1;
@@ -241,8 +245,8 @@ export async function* scanCsv(
             }
             return { rows, consumed, line: consumedLine, problem: open };
           }
-          batch.cellStart[cells] = s;
-          batch.cellEnd[cells] = closed;
+          cellStart[cells] = s;
+          cellEnd[cells] = closed;
           cells++;
           if (p >= n) {
             if (!eof) break outer;
@@ -260,6 +264,11 @@ export async function* scanCsv(
           const s = p;
           while (p < n) {
             const b = buf[p]!;
+            // every special byte (delimiter, LF, CR, quote) is at most `special`: one test for most bytes
+            if (b > special) {
+              p++;
+              continue;
+            }
             if (b === delim || b === LF || b === CR) break;
             if (b === QUOTE)
               return {
@@ -271,8 +280,8 @@ export async function* scanCsv(
             p++;
           }
           if (p >= n && !eof) break outer;
-          batch.cellStart[cells] = s;
-          batch.cellEnd[cells] = p;
+          cellStart[cells] = s;
+          cellEnd[cells] = p;
           cells++;
           if (p >= n) break;
         }
@@ -282,8 +291,8 @@ export async function* scanCsv(
           if (p >= n) {
             if (!eof) break outer;
             // a delimiter ended the data: one more empty cell
-            batch.cellStart[cells] = p;
-            batch.cellEnd[cells] = p;
+            cellStart[cells] = p;
+            cellEnd[cells] = p;
             cells++;
             break;
           }
