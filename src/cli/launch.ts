@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
+import { VERSION } from '../version.js';
 import type { Io } from './io.js';
 
 /** The bundle and its code cache. */
@@ -67,6 +68,11 @@ export function loadBundle(useCache = true): LoadedBundle | undefined {
 
 /** Run the CLI: the bundle when built, else the tsc output. */
 export async function launch(argv: string[]): Promise<number> {
+  // `--version` alone needs no CLI: answered before the bundle loads (the same text commander prints)
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
   const run = loadBundle()?.run ?? (await import('./run.js')).run;
   return run(argv);
 }

@@ -3,9 +3,10 @@
 // output is checked against the bytes that really encode U+FFFD.
 import { isAscii, isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
-import iconv from 'iconv-lite';
+import type * as IconvLite from 'iconv-lite';
 import { diag } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../diagnostics/types.js';
+import { iconvLite } from '../util/iconv.js';
 import { PositionTracker } from './read/position.js';
 
 /** Encodings the readers decode. */
@@ -178,14 +179,14 @@ export async function* decodeToUtf8(
   // an invalid byte comes first and they are decoded as GB18030 instead.
   let phase: 'ascii' | 'holding' | 'utf8' = 'ascii';
   let held: Buffer[] = [];
-  let gb: ReturnType<typeof iconv.getDecoder> | null = null;
+  let gb: ReturnType<typeof IconvLite.getDecoder> | null = null;
   let gbFffdIn = 0;
   let gbFffdOut = 0;
   let gbTail: Buffer = Buffer.alloc(0);
   let utf16: TextDecoder | null = null;
 
   const gbWrite = (bytes: Buffer, end: boolean): Buffer => {
-    if (!gb) gb = iconv.getDecoder('gb18030');
+    if (!gb) gb = iconvLite().getDecoder('gb18030');
     // Count encoded U+FFFD, including ones split across chunks (keep the last 3 bytes).
     const scan = Buffer.concat([gbTail, bytes]);
     gbFffdIn += countOccurrences(scan, FFFD_GB) - countOccurrences(gbTail, FFFD_GB);

@@ -1,9 +1,9 @@
 // Strict decoding of a policy document's bytes: UTF-8 (with or without BOM),
 // UTF-16 with BOM, or GB18030 (a superset of GBK). Never replaces a bad byte
 // with U+FFFD: a byte that is invalid in the encoding read is an error.
-import iconv from 'iconv-lite';
 import { firstInvalidUtf8 } from '../data/decode.js';
 import type { Diagnostic } from '../diagnostics/types.js';
+import { iconvLite } from '../util/iconv.js';
 import { DraftError, draftDiag } from './diag.js';
 
 /** Encodings a document may be in. */
@@ -66,14 +66,14 @@ export function decodeDocument(bytes: Uint8Array, file?: string): DecodedText {
       if (cjk >= 4) {
         throw new DraftError(draftDiag('draft/mixed-encoding', { offset: at, byte: hex(buf[at]) }, file));
       }
-      text = iconv.decode(buf, 'gb18030');
+      text = iconvLite().decode(buf, 'gb18030');
       encoding = 'gb18030';
       const fffd = [...text].filter((c) => c === '\ufffd').length;
       let encoded = 0;
       for (let i = buf.indexOf(FFFD_GB); i !== -1; i = buf.indexOf(FFFD_GB, i + 4)) encoded++;
       if (fffd > encoded) {
         const bad = text.indexOf('\ufffd');
-        const at2 = iconv.encode(text.slice(0, bad), 'gb18030').length;
+        const at2 = iconvLite().encode(text.slice(0, bad), 'gb18030').length;
         throw new DraftError(
           draftDiag(
             'draft/invalid-encoding',

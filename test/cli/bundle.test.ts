@@ -65,6 +65,10 @@ describe('the bundle', () => {
     expect(JSON.parse(r.stdout)).toEqual({ offered: true, rejected: false });
   });
 
+  it('answers --version and -V (before loading the bundle) as the CLI does', async () => {
+    for (const flag of ['--version', '-V']) expect((await same([flag])).out).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
   it('reports the sample as the source does: table, JSON and HTML (Vega loaded on demand)', async () => {
     expect((await same(['report', ...SAMPLE])).code).toBe(1);
     await same(['report', ...SAMPLE, '--format', 'json', '--lang', 'en']);
