@@ -93,6 +93,26 @@ function utf8Boundary(buf: Uint8Array): number {
   return n;
 }
 
+/**
+ * Length of the longest prefix of `buf` made of whole GB18030 sequences (one
+ * byte below 0x80; a lead byte 0x81–0xFE with a second byte 0x30–0x39 starts
+ * four bytes, with any other second byte two), `buf` starting at a sequence.
+ * iconv-lite 0.7's streaming decoder turns a four-byte sequence of a
+ * character beyond U+FFFF that is split between two writes into a lone
+ * surrogate, so it is only ever given whole sequences.
+ */
+export function gb18030Boundary(buf: Uint8Array): number {
+  const n = buf.length;
+  let i = 0;
+  for (;;) {
+    const b = buf[i]!;
+    const len = b < 0x81 || b === 0xff ? 1 : i + 1 < n && buf[i + 1]! >= 0x30 && buf[i + 1]! <= 0x39 ? 4 : 2;
+    if (i + len > n) return i;
+    i += len;
+    if (i === n) return n;
+  }
+}
+
 /** Offset of the first byte of `buf` that is not valid UTF-8 (buf is known to be invalid). */
 export function firstInvalidUtf8(buf: Uint8Array): number {
   const s = new TextDecoder('utf-8', { ignoreBOM: true }).decode(buf);
@@ -173,7 +193,8 @@ export async function* decodeToUtf8(
     );
 
   let mode: EncodingName | 'sniff' = forced ?? 'sniff';
-  let carry: Buffer = Buffer.alloc(0);
+  const EMPTY: Buffer = Buffer.alloc(0);
+  let carry: Buffer = EMPTY;
   // Detection: 'ascii' until the first non-ASCII byte; then 'holding' those bytes
   // (not yet emitted) until enough valid UTF-8 characters decide for UTF-8, or
   // an invalid byte comes first and they are decoded as GB18030 instead.
@@ -183,6 +204,7 @@ export async function* decodeToUtf8(
   let gbFffdIn = 0;
   let gbFffdOut = 0;
   let gbTail: Buffer = Buffer.alloc(0);
+  let gbCarry: Buffer = Buffer.alloc(0);
   let utf16: TextDecoder | null = null;
 
   const gbWrite = (bytes: Buffer, end: boolean): Buffer => {
@@ -191,7 +213,11 @@ export async function* decodeToUtf8(
     const scan = Buffer.concat([gbTail, bytes]);
     gbFffdIn += countOccurrences(scan, FFFD_GB) - countOccurrences(gbTail, FFFD_GB);
     gbTail = scan.subarray(Math.max(0, scan.length - 3));
-    let text = bytes.length > 0 ? gb.write(bytes) : '';
+    // whole sequences only (gb18030Boundary); an incomplete last one waits for the next bytes
+    const data = gbCarry.length > 0 ? Buffer.concat([gbCarry, bytes]) : bytes;
+    const cut = end || data.length === 0 ? data.length : gb18030Boundary(data);
+    gbCarry = data.subarray(cut);
+    let text = cut > 0 ? gb.write(data.subarray(0, cut)) : '';
     if (end) text += gb.end() ?? '';
     let i = text.indexOf('\ufffd');
     while (i !== -1) {
@@ -287,7 +313,22 @@ export async function* decodeToUtf8(
       first = false;
       buf = stripBom(head);
     }
-    if (carry.length) buf = Buffer.concat([carry, buf]);
+    if (carry.length && buf.length > 0) {
+      // the few bytes of a character cut by the chunk boundary are completed with the
+      // chunk's first bytes (any chunking decodes the same), not prepended to a copy of it
+      // (`carry` is emptied once prepended: in GB18030 mode step() does not set it again)
+      const k = Math.min(buf.length, 4);
+      const head = Buffer.concat([carry, buf.subarray(0, k)]);
+      carry = EMPTY;
+      const joined = emit(step(head, false));
+      if (joined.length) yield joined;
+      if (failure) throw failed();
+      buf = buf.subarray(k);
+      if (carry.length) {
+        buf = Buffer.concat([carry, buf]);
+        carry = EMPTY;
+      }
+    }
     const out = emit(step(buf, false));
     if (out.length) yield out;
     if (failure) throw failed();

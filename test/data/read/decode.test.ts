@@ -83,8 +83,9 @@ describe('encodings', () => {
     expect(unknown.codes).toEqual([['read/unknown-encoding']]);
   });
 
-  it('decodes characters split across read chunks (64 KiB) in every encoding', async () => {
-    const text = `a,b\n${'x'.repeat(65535)},${'学😀'.repeat(30000)}\n1,䶮\n`;
+  it('decodes characters split across read chunks (1 MiB) in every encoding', async () => {
+    // 𠀀 is four bytes in GB18030 and a surrogate pair in UTF-16; the cell spans two chunks
+    const text = `a,b\n${'x'.repeat(65535)},${'学😀𠀀'.repeat(100000)}\n1,䶮\n`;
     for (const [name, bytes] of [
       ['u.csv', Buffer.from(text, 'utf8')],
       ['g.csv', iconv.encode(text, 'gb18030')],
@@ -95,7 +96,7 @@ describe('encodings', () => {
         codes.filter((c) => c[0] !== 'read/encoding-detected'),
         name,
       ).toEqual([]);
-      expect(records[0]?.cells[1]?.raw, name).toBe('学😀'.repeat(30000));
+      expect(records[0]?.cells[1]?.raw, name).toBe('学😀𠀀'.repeat(100000));
       expect(cells(records[1]), name).toEqual([
         ['a', '1', 3, 1],
         ['b', '䶮', 3, 3],
