@@ -3,7 +3,16 @@
 // `records` section says. Memory grows with institution-years (the counts);
 // the duplicate check's id fingerprints stay within a fixed budget
 // (RecordIds spills the rest to a temporary file); never with the records' text.
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  mkdtempSync,
+  openSync,
+  readSync,
+  rmSync,
+  unlinkSync,
+  writeSync,
+  writevSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diag } from '../diagnostics/diagnostic.js';
@@ -302,26 +311,66 @@ export class RecordIds {
     this.evict(g);
   }
 
-  /** Write least recently used tables out until the budget holds (never `keep`). */
+  /**
+   * Write least recently used tables out until the budget holds (never
+   * `keep`). Once over budget, tables go until three quarters of it is left,
+   * and those new to the file are appended with one write: a grouped export
+   * retires one small table per institution-year, and a system call for each
+   * cost more than the writing (~15 % of a 1 M-record roster's report).
+   */
   private evict(keep: IdTable): void {
+    if (this.used <= this.budgetBytes) return;
+    const target = Math.floor(this.budgetBytes * 0.75);
+    this.spill ??= openSpill();
+    const spill = this.spill;
+    const appended: Uint32Array[] = [];
+    const appendAt = spill.end;
     for (const t of this.resident) {
-      if (this.used <= this.budgetBytes) return;
+      if (this.used <= target) break;
       if (t === keep) continue;
-      this.spill ??= openSpill();
       const tab = t.ids!;
-      // a table that comes back with the same size is written where it was
-      if (t.spillAt === undefined || t.spillSlots !== tab.length / 2) {
-        t.spillAt = this.spill.end;
-        this.spill.end += tab.byteLength;
+      if (t.spillAt !== undefined && t.spillSlots === tab.length / 2) {
+        // a table that comes back with the same size is written where it was
+        writeAll(spill.fd, bytesOf(tab), t.spillAt);
+      } else {
+        t.spillAt = spill.end;
+        spill.end += tab.byteLength;
+        appended.push(tab);
       }
-      writeSync(this.spill.fd, tab, 0, tab.byteLength, t.spillAt);
       this.spilled += tab.byteLength;
       t.spillSlots = tab.length / 2;
       t.ids = undefined;
       this.used -= tab.byteLength;
       this.resident.delete(t);
     }
+    let at = appendAt;
+    for (let i = 0; i < appended.length; i += IOV_MAX) {
+      const part = appended.slice(i, i + IOV_MAX);
+      const bytes = part.reduce((n, t) => n + t.byteLength, 0);
+      const written = writevSync(spill.fd, part, at);
+      if (written < bytes) {
+        // a short write (not seen on local disks): the rest one table at a time
+        let off = at;
+        for (const tab of part) {
+          const done = Math.max(0, Math.min(tab.byteLength, written - (off - at)));
+          if (done < tab.byteLength) writeAll(spill.fd, bytesOf(tab).subarray(done), off + done);
+          off += tab.byteLength;
+        }
+      }
+      at += bytes;
+    }
   }
+}
+
+/** Buffers per writev (Linux's IOV_MAX). */
+const IOV_MAX = 1024;
+
+const bytesOf = (tab: Uint32Array) => new Uint8Array(tab.buffer, tab.byteOffset, tab.byteLength);
+
+/** Write all of `bytes` at `position`. */
+function writeAll(fd: number, bytes: Uint8Array, position: number): void {
+  let done = 0;
+  while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
 }
 
 /** The largest table a new group starts with (32 KiB; larger groups grow from there). */

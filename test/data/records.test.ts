@@ -150,4 +150,26 @@ describe('RecordIds', () => {
     expect(ids.count).toBe(5000);
     ids.close();
   });
+
+  it('spills a grouped export many tables at a time, and finds duplicates in groups that come back', () => {
+    const ids = new RecordIds(16 * 1024);
+    const groups = Array.from({ length: 400 }, () => ({}));
+    const fp = (i: number, g: number) => {
+      const b = Buffer.from(`T${i}`);
+      return fingerprint(b, 0, b.length, g);
+    };
+    // grouped: 30 ids per institution-year, one group after another
+    for (let g = 0; g < 400; g++)
+      for (let i = 0; i < 30; i++) expect(ids.add(groups[g]!, ...fp(i, g))).toBe(false);
+    expect(ids.spilled).toBeGreaterThan(0);
+    // some groups come back (read from the file), with new ids and repeated ones
+    for (let g = 0; g < 400; g += 13) {
+      expect(ids.add(groups[g]!, ...fp(1000, g))).toBe(false);
+      for (let i = 0; i < 30; i += 5) expect(ids.add(groups[g]!, ...fp(i, g))).toBe(true);
+    }
+    // and again, after they were written back where they were
+    for (let g = 0; g < 400; g += 13) expect(ids.add(groups[g]!, ...fp(1000, g))).toBe(true);
+    expect(ids.count).toBe(400 * 30 + 31);
+    ids.close();
+  });
 });
