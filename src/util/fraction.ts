@@ -22,6 +22,7 @@ export function frac(n: bigint | number, d: bigint | number = 1n): Fraction {
   let nn = BigInt(n);
   let dd = BigInt(d);
   if (dd === 0n) throw new RangeError('zero denominator');
+  if (dd === 1n) return { n: nn, d: 1n }; // integers (counts, sums of them): nothing to reduce
   if (dd < 0n) {
     nn = -nn;
     dd = -dd;
@@ -52,6 +53,7 @@ export function cmp(a: Fraction, b: Fraction): -1 | 0 | 1 {
 }
 
 export function add(a: Fraction, b: Fraction): Fraction {
+  if (a.d === 1n && b.d === 1n) return { n: a.n + b.n, d: 1n }; // summing counts
   return frac(a.n * b.d + b.n * a.d, a.d * b.d);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cmp, frac, parseDecimal, toExactDecimal, toFixedTruncated } from '../../src/util/fraction.js';
+import { add, cmp, frac, parseDecimal, toExactDecimal, toFixedTruncated } from '../../src/util/fraction.js';
 
 describe('fractions', () => {
   it('parses plain decimals exactly and rejects everything else', () => {
@@ -28,5 +28,17 @@ describe('fractions', () => {
     expect(toExactDecimal(frac(1, 3))).toBeNull();
     expect(toExactDecimal(frac(-5, 4))).toBe('-1.25');
     expect(toExactDecimal(frac(3, 100))).toBe('0.03');
+  });
+
+  it('keeps every result reduced with a positive denominator, integers included', () => {
+    expect(frac(6, 1)).toEqual({ n: 6n, d: 1n });
+    expect(frac(6, -1)).toEqual({ n: -6n, d: 1n });
+    expect(frac(0, 7)).toEqual({ n: 0n, d: 1n });
+    expect(frac(-4, -6)).toEqual({ n: 2n, d: 3n });
+    expect(add(frac(3), frac(-5))).toEqual({ n: -2n, d: 1n });
+    expect(add(frac(1, 3), frac(2, 3))).toEqual({ n: 1n, d: 1n });
+    expect(add(frac(1, 6), frac(1, 3))).toEqual({ n: 1n, d: 2n });
+    // 2^53 + 1 is not a double: bigint sums stay exact
+    expect(add(frac(2n ** 53n), frac(1))).toEqual({ n: 2n ** 53n + 1n, d: 1n });
   });
 });
