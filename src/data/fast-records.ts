@@ -153,9 +153,10 @@ export class FastRecordReader {
     // institution
     let s = cs[c0 + this.iInst]!;
     let e = ce[c0 + this.iInst]!;
-    if (!plainId(buf, s, e)) return false;
     let inst = this.lastInst;
-    if (!same(buf, s, e, this.lastInstBytes)) {
+    // the same bytes as the last accepted code need no second look (rows come grouped)
+    if (this.lastInstBytes.length === 0 || !same(buf, s, e, this.lastInstBytes)) {
+      if (!plainId(buf, s, e)) return false;
       inst = buf.toString('latin1', s, e);
       this.lastInst = inst;
       this.lastInstBytes = Buffer.from(buf.subarray(s, e));

@@ -84,4 +84,19 @@ describe('record files: the fast path gives exactly what the careful path gives'
       expect(fast).toEqual(careful);
     });
   }
+
+  it('a file that starts with odd key cells (nothing remembered yet)', async () => {
+    const path = join(dir, 'odd-start.csv');
+    writeFileSync(
+      path,
+      '院校代码,所在区县,年度,教师工号,是否专任,是否双师型\n' +
+        ',永川区,2025,T1,是,是\n' +
+        '001,,2025,T2,是,否\n' +
+        '001,永川区,2025,T3,是,否\n' +
+        ',永川区,2025,T4,是,是\n',
+    );
+    const fast = await read(path, false);
+    expect(fast.files[0]).toEqual([4, 2, 2]);
+    expect(fast).toEqual(await read(path, true));
+  });
 });
