@@ -13,14 +13,9 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import { captureIo } from '../helpers/io.js';
+import { SAMPLE } from '../helpers/sample.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SAMPLE = [
-  'yongchuan-annual.csv',
-  'yongchuan-quarterly.csv',
-  'dazu-annual.csv',
-  'region-indicators.csv',
-].map((f) => `fixtures/sample/${f}`);
 const ENV = { SOURCE_DATE_EPOCH: '1767225600', LANG: 'zh_CN.UTF-8', NO_COLOR: '1' };
 
 /** The installed command, as a user runs it. */

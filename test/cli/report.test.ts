@@ -6,14 +6,9 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import { captureIo } from '../helpers/io.js';
+import { SAMPLE } from '../helpers/sample.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SAMPLE = [
-  'yongchuan-annual.csv',
-  'yongchuan-quarterly.csv',
-  'dazu-annual.csv',
-  'region-indicators.csv',
-].map((f) => `fixtures/sample/${f}`);
 
 async function report(args: string[], env: Record<string, string> = {}) {
   const io = captureIo(repo, env);

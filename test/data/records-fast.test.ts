@@ -10,19 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { openSource } from '../../src/data/read/index.js';
 import { readSubmission } from '../../src/data/submission.js';
 import { rollUp } from '../../src/engine/rollup.js';
+import { rng } from '../helpers/rng.js';
 import { testDictionary } from './mem-source.js';
-
-/** mulberry32: a small seeded generator, so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 

@@ -5,16 +5,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { type DecodeState, decodeToUtf8, type EncodingName, ReadStop } from '../../../src/data/decode.js';
-
-function rng(seed: number) {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../../helpers/rng.js';
 
 /** Cut bytes into chunks of random sizes: mostly tiny (cutting every character), some large. */
 function chunked(bytes: Buffer, r: () => number): Buffer[] {
