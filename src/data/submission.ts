@@ -286,6 +286,8 @@ async function readFile(path: string, src: OpenedSource, sh: Shared): Promise<In
     sh.sink.push(diag('data/no-rows', {}, { file: path, line, column: 1 }));
   }
   input.sha256 = src.sha256();
+  // known only once the file is read: detection may switch to GB18030 at any byte
+  input.encoding = src.encoding;
   return input;
 }
 

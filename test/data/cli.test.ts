@@ -130,10 +130,14 @@ describe('validate with the real readers', () => {
       join(dir, 'g.csv'),
       iconv.encode('院校代码,院校名称,年度,专任教师数\n001,甲职校,2025,390\n', 'gbk'),
     );
-    expect(await run(['validate', 'g.csv'], fakeIo(dir))).toBe(0);
+    const detected = fakeIo(dir);
+    expect(await run(['validate', 'g.csv', '--format', 'json'], detected)).toBe(0);
+    // the file's encoding as detected while reading (not the UTF-8 it was first taken for)
+    expect(JSON.parse(detected.out).files[0].encoding).toBe('gb18030');
     const io = fakeIo(dir);
     expect(await run(['validate', 'g.csv', '--encoding', 'gbk', '--format', 'json'], io)).toBe(0);
     expect(JSON.parse(io.out)).toMatchObject({ rowsAccepted: 1, diagnostics: [] });
+    expect(JSON.parse(io.out).files[0].encoding).toBe('gb18030');
   });
 });
 
