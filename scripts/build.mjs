@@ -90,7 +90,11 @@ try {
 if (esbuild) {
   rmSync(`${root}dist/bundle`, { recursive: true, force: true });
   const result = await esbuild.build({
-    entryPoints: { 'vet-check': `${root}src/cli/run.ts` },
+    // the CLI, and the thread that scans large CSV files (src/data/read/scan-thread.ts)
+    entryPoints: {
+      'vet-check': `${root}src/cli/run.ts`,
+      'scan-worker': `${root}src/data/read/scan-worker.ts`,
+    },
     outdir: `${root}dist/bundle`,
     outExtension: { '.js': '.cjs' },
     bundle: true,
@@ -106,17 +110,18 @@ if (esbuild) {
     logLevel: 'warning',
     write: false,
   });
-  const [out] = result.outputFiles;
-  // a dynamic import() would fail only when reached, in a vm.Script: refuse it here
-  const dynamic = /\bimport\s*\(/.exec(out.text);
-  if (dynamic) {
-    const line = out.text.slice(0, dynamic.index).split('\n').length;
-    throw new Error(
-      `build: ${out.path}:${line} has a dynamic import(), which cannot run from a vm.Script; use importPackage (src/util/import-package.ts) or a static import`,
-    );
-  }
   mkdirSync(`${root}dist/bundle`, { recursive: true });
-  writeFileSync(out.path, out.contents);
+  for (const out of result.outputFiles) {
+    // a dynamic import() would fail only when reached, in a vm.Script: refuse it here
+    const dynamic = /\bimport\s*\(/.exec(out.text);
+    if (dynamic) {
+      const line = out.text.slice(0, dynamic.index).split('\n').length;
+      throw new Error(
+        `build: ${out.path}:${line} has a dynamic import(), which cannot run from a vm.Script; use importPackage (src/util/import-package.ts) or a static import`,
+      );
+    }
+    writeFileSync(out.path, out.contents);
+  }
 }
 
 process.env['VET_CHECK_NO_CACHE'] = '1';

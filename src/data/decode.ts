@@ -274,7 +274,7 @@ export async function* decodeToUtf8(
       if (isAscii(part)) return part;
       const at = part.findIndex((b) => b >= 0x80);
       ascii = part.subarray(0, at);
-      held = [part.subarray(at)];
+      held = [Buffer.from(part.subarray(at))]; // a copy: the reader may reuse its buffers
       phase = 'holding';
     } else {
       held.push(part);

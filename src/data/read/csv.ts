@@ -125,13 +125,21 @@ export async function* readCsv(
  * Stream a CSV/TSV file as batches, the header record taken off into
  * `sink.header` (a batch's `first` is the index of its first data record).
  */
-export async function* readCsvBatches(
+export function readCsvBatches(
   chunks: AsyncIterable<Buffer>,
   opts: CsvReadOptions,
   sink: CsvSink,
 ): AsyncGenerator<{ batch: CsvBatch; first: number }> {
+  return withHeader(scanCsv(chunks, opts, sink), sink);
+}
+
+/** Batches with the header record taken off into `sink.header` (from this thread's scan or another's). */
+export async function* withHeader(
+  batches: AsyncIterable<CsvBatch>,
+  sink: Pick<CsvSink, 'header'>,
+): AsyncGenerator<{ batch: CsvBatch; first: number }> {
   let header = false;
-  for await (const b of scanCsv(chunks, opts, sink)) {
+  for await (const b of batches) {
     let first = 0;
     if (!header) {
       sink.header = headerOf(b);

@@ -1,0 +1,84 @@
+// The bytes of a submission file as they are read: hashed as they pass, in
+// 1 MiB reads (fewer round trips to the thread pool: a 10 M-record roster went
+// from 7.8 s to 6.3 s). Used by openSource and by the scanning thread.
+import type { Hash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { diag } from '../../diagnostics/diagnostic.js';
+import { ReadStop } from '../decode.js';
+
+export const CHUNK = 1024 * 1024;
+
+/** Bytes of a file, hashed as they pass; `offset` counts the bytes hashed so far. */
+export async function* fileBytes(path: string, file: string, hash: Hash, progress: { offset: number }) {
+  const stream = createReadStream(path, { highWaterMark: CHUNK });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      progress.offset += chunk.length;
+      yield chunk;
+    }
+  } catch (e) {
+    throw new ReadStop(diag('read/cannot-open', { reason: errorReason(e) }, { file }));
+  } finally {
+    stream.destroy();
+  }
+}
+
+export function errorReason(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  return err.code ?? err.message ?? String(e);
+}
+
+/** Hash the bytes of a file from `offset` on (after a read that stopped early). */
+export async function hashRest(path: string, hash: Hash, offset: number): Promise<void> {
+  try {
+    for await (const chunk of createReadStream(path, { start: offset, highWaterMark: CHUNK })) {
+      hash.update(chunk as Buffer);
+    }
+  } catch {
+    // The read error is already a diagnostic; the hash covers what could be read.
+  }
+}
+
+/**
+ * Like fileBytes, but reading into POOL buffers in turn instead of a new one
+ * per read: the scanning thread's memory stays flat (each new buffer counted
+ * towards its heap's external memory until a GC). A chunk is overwritten
+ * POOL − 1 reads later; the decoder keeps nothing of a chunk that long (it
+ * copies what it holds back while detecting the encoding), and the tokenizer
+ * nothing past the next read.
+ */
+export async function* pooledFileBytes(
+  path: string,
+  file: string,
+  hash: Hash,
+  progress: { offset: number },
+  size = CHUNK,
+) {
+  const POOL = 3;
+  let fh: Awaited<ReturnType<typeof open>>;
+  try {
+    fh = await open(path, 'r');
+  } catch (e) {
+    throw new ReadStop(diag('read/cannot-open', { reason: errorReason(e) }, { file }));
+  }
+  try {
+    const pool = Array.from({ length: POOL }, () => Buffer.allocUnsafeSlow(size));
+    for (let i = 0; ; i = (i + 1) % POOL) {
+      let n: number;
+      try {
+        ({ bytesRead: n } = await fh.read(pool[i]!, 0, size, progress.offset));
+      } catch (e) {
+        throw new ReadStop(diag('read/cannot-open', { reason: errorReason(e) }, { file }));
+      }
+      if (n === 0) return;
+      const chunk = pool[i]!.subarray(0, n);
+      hash.update(chunk);
+      progress.offset += n;
+      yield chunk;
+    }
+  } finally {
+    await fh.close();
+  }
+}
