@@ -123,60 +123,69 @@ export async function* scanCsv(
   let line = 1;
   let stopped: ReadStop | null = null;
   const iterator = chunks[Symbol.asyncIterator]();
-  for (;;) {
-    let chunk: Buffer | undefined;
-    let eof = false;
-    try {
-      const r = await iterator.next();
-      if (r.done) eof = true;
-      else chunk = r.value;
-    } catch (e) {
-      if (!(e instanceof ReadStop)) throw e;
-      stopped = e;
-      eof = true;
-    }
-    // the chunk itself when nothing is left over, else the leftover and the chunk in `work`
-    let buf: Buffer;
-    const inWork = restLen > 0;
-    if (!inWork) buf = chunk ?? work.subarray(0, 0);
-    else if (!chunk) buf = work.subarray(0, restLen);
-    else {
-      reserve(restLen + chunk.length);
-      chunk.copy(work, restLen);
-      buf = work.subarray(0, restLen + chunk.length);
-    }
-    const out = scan(buf, eof && !stopped, line);
-    if (out.problem && !(stopped && out.problem.code === 'read/unclosed-quote')) {
+  try {
+    yield* scanChunks();
+  } finally {
+    // stopped early (a problem, or the caller stopped): let the source close its file now
+    await iterator.return?.();
+  }
+
+  async function* scanChunks(): AsyncGenerator<CsvBatch> {
+    for (;;) {
+      let chunk: Buffer | undefined;
+      let eof = false;
+      try {
+        const r = await iterator.next();
+        if (r.done) eof = true;
+        else chunk = r.value;
+      } catch (e) {
+        if (!(e instanceof ReadStop)) throw e;
+        stopped = e;
+        eof = true;
+      }
+      // the chunk itself when nothing is left over, else the leftover and the chunk in `work`
+      let buf: Buffer;
+      const inWork = restLen > 0;
+      if (!inWork) buf = chunk ?? work.subarray(0, 0);
+      else if (!chunk) buf = work.subarray(0, restLen);
+      else {
+        reserve(restLen + chunk.length);
+        chunk.copy(work, restLen);
+        buf = work.subarray(0, restLen + chunk.length);
+      }
+      const out = scan(buf, eof && !stopped, line);
+      if (out.problem && !(stopped && out.problem.code === 'read/unclosed-quote')) {
+        if (out.rows > 0) yield fill(out);
+        sink.diagnostics.push(locate(buf, out.problem, opts.file));
+        return;
+      }
       if (out.rows > 0) yield fill(out);
-      sink.diagnostics.push(locate(buf, out.problem, opts.file));
-      return;
-    }
-    if (out.rows > 0) yield fill(out);
-    line = out.line;
-    const left = buf.length - out.consumed;
-    if (inWork) work.copyWithin(0, out.consumed, buf.length);
-    else if (left > 0) {
-      restLen = 0;
-      reserve(left);
-      buf.copy(work, 0, out.consumed);
-    }
-    restLen = left;
-    const rest = work.subarray(0, restLen);
-    if (stopped) {
-      sink.diagnostics.push(stopped.diagnostic);
-      return;
-    }
-    if (eof) return;
-    if (rest.length > max) {
-      // a record longer than the limit is still open: report it without reading on
-      const tail = scan(rest, true, line);
-      if (tail.problem?.code === 'read/unclosed-quote')
-        sink.diagnostics.push(locate(rest, tail.problem, opts.file, 'read/quote-too-long', max));
-      else
-        sink.diagnostics.push(
-          diag('read/record-too-large', { limit: max }, { file: opts.file, line, column: 1 }),
-        );
-      return;
+      line = out.line;
+      const left = buf.length - out.consumed;
+      if (inWork) work.copyWithin(0, out.consumed, buf.length);
+      else if (left > 0) {
+        restLen = 0;
+        reserve(left);
+        buf.copy(work, 0, out.consumed);
+      }
+      restLen = left;
+      const rest = work.subarray(0, restLen);
+      if (stopped) {
+        sink.diagnostics.push(stopped.diagnostic);
+        return;
+      }
+      if (eof) return;
+      if (rest.length > max) {
+        // a record longer than the limit is still open: report it without reading on
+        const tail = scan(rest, true, line);
+        if (tail.problem?.code === 'read/unclosed-quote')
+          sink.diagnostics.push(locate(rest, tail.problem, opts.file, 'read/quote-too-long', max));
+        else
+          sink.diagnostics.push(
+            diag('read/record-too-large', { limit: max }, { file: opts.file, line, column: 1 }),
+          );
+        return;
+      }
     }
   }
 

@@ -7,7 +7,7 @@ import { diag } from '../../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../../diagnostics/types.js';
 import { type DecodeState, decodeToUtf8, type EncodingName, normalizeEncoding, ReadStop } from '../decode.js';
 import type { HeaderCell, OpenedSource, OpenOptions, SourceFormat, SourceRecord } from '../source.js';
-import { CHUNK, errorReason, fileBytes, hashRest } from './bytes.js';
+import { CHUNK, errorReason, fileBytes, hashRest, pooledFileBytes } from './bytes.js';
 import { readCsv, readCsvBatches, sniffDelimiter, withHeader } from './csv.js';
 import type { CsvBatch } from './csv-scan.js';
 import { readJson } from './json.js';
@@ -151,7 +151,15 @@ export async function openSource(path: string, opts: OpenOptions = {}): Promise<
   const progress = { offset: 0 };
   // a file smaller than one read is already whole in `head`: no second round of I/O for it
   const whole = head.length < CHUNK ? head : null;
-  const bytes = (h: Hash) => (whole ? memoryBytes(whole, h, progress) : fileBytes(path, file, h, progress));
+  // CSV/TSV reads go into reused buffers (the tokenizer keeps nothing of a chunk past the
+  // next read); JSON readers may hold on to a chunk longer, so they get a new one each time
+  const reuse = format === 'csv' || format === 'tsv';
+  const bytes = (h: Hash) =>
+    whole
+      ? memoryBytes(whole, h, progress)
+      : reuse
+        ? pooledFileBytes(path, file, h, progress)
+        : fileBytes(path, file, h, progress);
   const pipeline = (
     sink: { header: HeaderCell[] | null; diagnostics: Diagnostic[] },
     st: DecodeState,

@@ -133,3 +133,38 @@ describe('CSV reader', () => {
     expect(src.sha256()).toBe(whole.source.sha256());
   });
 });
+
+describe('the tokenizer and its source', () => {
+  /** Chunks from a source that records whether it was closed (return() called) or read to the end. */
+  function source(chunks: string[]) {
+    const seen = { closed: false, ended: false };
+    let i = 0;
+    const it: AsyncIterableIterator<Buffer> = {
+      [Symbol.asyncIterator]: () => it,
+      next: async () => {
+        if (i < chunks.length) return { done: false, value: Buffer.from(chunks[i++]!) };
+        seen.ended = true;
+        return { done: true, value: undefined };
+      },
+      return: async () => {
+        seen.closed = true;
+        return { done: true, value: undefined };
+      },
+    };
+    return { it, seen };
+  }
+  const opts = { file: 'f.csv', delimiter: ',' as const, maxRecordBytes: 1 << 20 };
+
+  it('closes the source when it stops at a problem, and when its caller stops', async () => {
+    const { scanCsv } = await import('../../../src/data/read/csv-scan.js');
+    const bad = source(['a,b\n1,2\n', '3,x"y\n', '5,6\n', '7,8\n']);
+    const sink = { diagnostics: [] as { code: string }[] };
+    for await (const _ of scanCsv(bad.it, opts, sink as never));
+    expect(sink.diagnostics.map((d) => d.code)).toEqual(['read/bad-quote']);
+    expect(bad.seen).toEqual({ closed: true, ended: false });
+
+    const early = source(['a,b\n1,2\n', '3,4\n', '5,6\n']);
+    for await (const _ of scanCsv(early.it, opts, { diagnostics: [] })) break;
+    expect(early.seen).toEqual({ closed: true, ended: false });
+  });
+});
