@@ -9,8 +9,14 @@ import { ReadStop } from '../decode.js';
 
 export const CHUNK = 1024 * 1024;
 
-/** Bytes of a file, hashed as they pass; `offset` counts the bytes hashed so far. */
-export async function* fileBytes(path: string, file: string, hash: Hash, progress: { offset: number }) {
+/** How far a read got: the bytes hashed so far, and whether it reached the end of the file. */
+export interface ReadProgress {
+  offset: number;
+  eof?: boolean;
+}
+
+/** Bytes of a file, hashed as they pass (see ReadProgress). */
+export async function* fileBytes(path: string, file: string, hash: Hash, progress: ReadProgress) {
   const stream = createReadStream(path, { highWaterMark: CHUNK });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
@@ -18,6 +24,7 @@ export async function* fileBytes(path: string, file: string, hash: Hash, progres
       progress.offset += chunk.length;
       yield chunk;
     }
+    progress.eof = true;
   } catch (e) {
     throw new ReadStop(diag('read/cannot-open', { reason: errorReason(e) }, { file }));
   } finally {
@@ -30,7 +37,7 @@ export function errorReason(e: unknown): string {
   return err.code ?? err.message ?? String(e);
 }
 
-/** Hash the bytes of a file from `offset` on (after a read that stopped early). */
+/** Hash the bytes of a file from `offset` on (after a read that stopped before the end). */
 export async function hashRest(path: string, hash: Hash, offset: number): Promise<void> {
   try {
     for await (const chunk of createReadStream(path, { start: offset, highWaterMark: CHUNK })) {
@@ -53,7 +60,7 @@ export async function* pooledFileBytes(
   path: string,
   file: string,
   hash: Hash,
-  progress: { offset: number },
+  progress: ReadProgress,
   size = CHUNK,
 ) {
   const POOL = 3;
@@ -72,7 +79,10 @@ export async function* pooledFileBytes(
       } catch (e) {
         throw new ReadStop(diag('read/cannot-open', { reason: errorReason(e) }, { file }));
       }
-      if (n === 0) return;
+      if (n === 0) {
+        progress.eof = true;
+        return;
+      }
       const chunk = pool[i]!.subarray(0, n);
       hash.update(chunk);
       progress.offset += n;

@@ -7,7 +7,7 @@ import { diag } from '../../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../../diagnostics/types.js';
 import { type DecodeState, decodeToUtf8, type EncodingName, normalizeEncoding, ReadStop } from '../decode.js';
 import type { HeaderCell, OpenedSource, OpenOptions, SourceFormat, SourceRecord } from '../source.js';
-import { CHUNK, errorReason, fileBytes, hashRest, pooledFileBytes } from './bytes.js';
+import { CHUNK, errorReason, fileBytes, hashRest, pooledFileBytes, type ReadProgress } from './bytes.js';
 import { readCsv, readCsvBatches, sniffDelimiter, withHeader } from './csv.js';
 import type { CsvBatch } from './csv-scan.js';
 import { readJson } from './json.js';
@@ -148,7 +148,7 @@ export async function openSource(path: string, opts: OpenOptions = {}): Promise<
   }
 
   let used = false;
-  const progress = { offset: 0 };
+  const progress: ReadProgress = { offset: 0 };
   // a file smaller than one read is already whole in `head`: no second round of I/O for it
   const whole = head.length < CHUNK ? head : null;
   // CSV/TSV reads go into reused buffers (the tokenizer keeps nothing of a chunk past the
@@ -185,6 +185,7 @@ export async function openSource(path: string, opts: OpenOptions = {}): Promise<
     }
     header = peek.header;
     progress.offset = 0;
+    progress.eof = false;
   }
 
   // records() and batches() share one run over the file: the hash, the diagnostics, the empty-file check
@@ -214,8 +215,9 @@ export async function openSource(path: string, opts: OpenOptions = {}): Promise<
       diagnostics.push(e.diagnostic);
     } finally {
       // Finish the hash over the bytes not read (reading stopped early or the caller stopped).
-      if (!whole) await hashRest(path, hash, progress.offset);
-      else if (progress.offset === 0) hash.update(whole);
+      if (!whole) {
+        if (!progress.eof) await hashRest(path, hash, progress.offset);
+      } else if (progress.offset === 0) hash.update(whole);
       digest = hash.digest('hex');
     }
     const hasError = diagnostics.some((d) => d.severity === 'error');

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Diagnostic } from '../../diagnostics/types.js';
 import { type DecodeState, decodeToUtf8, ReadStop } from '../decode.js';
-import { hashRest, pooledFileBytes } from './bytes.js';
+import { hashRest, pooledFileBytes, type ReadProgress } from './bytes.js';
 import { scanCsv } from './csv-scan.js';
 import {
   type Carrier,
@@ -43,7 +43,7 @@ async function scan(): Promise<void> {
     diagnostics,
   };
   const hash = createHash('sha256');
-  const progress = { offset: 0 };
+  const progress: ReadProgress = { offset: 0 };
   let stop: Diagnostic | null = null;
   try {
     const text = decodeToUtf8(
@@ -63,7 +63,7 @@ async function scan(): Promise<void> {
     stop = e.diagnostic;
   }
   // the bytes not read (the read stopped early) are hashed too
-  await hashRest(job.path, hash, progress.offset);
+  if (!progress.eof) await hashRest(job.path, hash, progress.offset);
   const end: EndMessage = {
     type: 'end',
     digest: hash.digest('hex'),
