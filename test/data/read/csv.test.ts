@@ -132,6 +132,27 @@ describe('CSV reader', () => {
     for await (const _ of src.records()) break;
     expect(src.sha256()).toBe(whole.source.sha256());
   });
+
+  it('hashes every byte of a file larger than one read: read whole, stopped early, or stopped by a bad byte', async () => {
+    const { createHash } = await import('node:crypto');
+    const { openSource } = await import('../../../src/data/read/index.js');
+    const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+    const big = Buffer.from(`a,b\n${'12345,永川区\n'.repeat(200_000)}`);
+    const bad = Buffer.from(big);
+    bad[bad.length - 100] = 0xff;
+    for (const [name, bytes, stop] of [
+      ['whole', big, false],
+      ['early', big, true],
+      ['bad-byte', bad, false],
+    ] as const) {
+      const path = tempFile(`${name}.csv`, bytes);
+      for (const read of ['records', 'batches'] as const) {
+        const src = await openSource(path);
+        for await (const _ of src[read]!()) if (stop) break;
+        expect(src.sha256(), `${name} ${read}`).toBe(sha(bytes));
+      }
+    }
+  });
 });
 
 describe('the tokenizer and its source', () => {
