@@ -5,7 +5,7 @@
 // the SHA-256 are those of a read on one thread (test/cli/scan-thread.test.ts
 // compares them). Each batch crosses as a copy of its used parts into arrays
 // that are handed back and forth, at most IN_FLIGHT at once. On a 10 M-record
-// roster this is ~25 % faster, but the second thread's own heap and buffers
+// roster this is ~20 % faster, but the second thread's own heap and buffers
 // add 25–30 MiB, which can take the peak past the 150 MiB budget of the scale
 // issue: so it is not the default (docs/scale.md).
 import { existsSync } from 'node:fs';
