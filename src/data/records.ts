@@ -243,6 +243,14 @@ export class RecordIds {
   spilled = 0;
   /** Slots of a new group's table: the size the last grown table reached (at most MAX_START_SLOTS). */
   private startSlots = 8;
+  /**
+   * Tables written out (or outgrown), kept for the next ones of their length,
+   * at most a quarter of the budget: a grouped export retires a table per
+   * institution-year, and allocating each anew cost ~0.1 s of garbage
+   * collection on 12,000 institution-years.
+   */
+  private readonly pool = new Map<number, Uint32Array[]>();
+  private pooled = 0;
 
   constructor(readonly budgetBytes = DEFAULT_ID_BUDGET) {}
 
@@ -268,7 +276,8 @@ export class RecordIds {
     g.idSize = g.idSize! + 1;
     if (g.idSize > (mask + 1) * 0.75) {
       this.used -= tab.byteLength;
-      grow(g);
+      grow(g, this.take(2 * tab.length, true));
+      this.give(tab);
       this.startSlots = Math.min(MAX_START_SLOTS, g.idMask! + 1);
       this.used += g.ids!.byteLength;
       this.evict(g);
@@ -294,13 +303,13 @@ export class RecordIds {
     this.last = g;
     if (g.ids === undefined) {
       if (g.spillAt !== undefined && this.spill) {
-        const tab = new Uint32Array(2 * g.spillSlots!);
+        const tab = this.take(2 * g.spillSlots!, false);
         readSync(this.spill.fd, tab, 0, tab.byteLength, g.spillAt);
         g.ids = tab;
       } else {
         // a new group starts at the size the last grown table reached (groups of one
         // export are alike in size), so most tables are never rehashed
-        g.ids = new Uint32Array(2 * this.startSlots);
+        g.ids = this.take(2 * this.startSlots, true);
         g.idMask = this.startSlots - 1;
         g.idSize = 0;
       }
@@ -309,6 +318,27 @@ export class RecordIds {
     this.resident.delete(g);
     this.resident.add(g);
     this.evict(g);
+  }
+
+  /** A table of `length` entries: a pooled one (zeroed when asked) or a new one. */
+  private take(length: number, zero: boolean): Uint32Array {
+    const tab = this.pool.get(length)?.pop();
+    if (!tab) return new Uint32Array(length);
+    this.pooled -= tab.byteLength;
+    if (zero) tab.fill(0);
+    return tab;
+  }
+
+  /** Keep a table no group holds any more for reuse, while the pool is within its share. */
+  private give(tab: Uint32Array): void {
+    if (this.pooled + tab.byteLength > this.budgetBytes / 4) return;
+    let list = this.pool.get(tab.length);
+    if (!list) {
+      list = [];
+      this.pool.set(tab.length, list);
+    }
+    list.push(tab);
+    this.pooled += tab.byteLength;
   }
 
   /**
@@ -324,6 +354,7 @@ export class RecordIds {
     this.spill ??= openSpill();
     const spill = this.spill;
     const appended: Uint32Array[] = [];
+    const written: Uint32Array[] = [];
     const appendAt = spill.end;
     for (const t of this.resident) {
       if (this.used <= target) break;
@@ -332,6 +363,7 @@ export class RecordIds {
       if (t.spillAt !== undefined && t.spillSlots === tab.length / 2) {
         // a table that comes back with the same size is written where it was
         writeAll(spill.fd, bytesOf(tab), t.spillAt);
+        written.push(tab);
       } else {
         t.spillAt = spill.end;
         spill.end += tab.byteLength;
@@ -359,6 +391,8 @@ export class RecordIds {
       }
       at += bytes;
     }
+    for (const tab of written) this.give(tab);
+    for (const tab of appended) this.give(tab);
   }
 }
 
@@ -391,10 +425,10 @@ function openSpill(): { fd: number; dir: string; end: number } {
   return { fd, dir, end: 0 };
 }
 
-function grow(g: IdTable): void {
+/** Rehash g's table into `tab` (zeroed, twice its length). */
+function grow(g: IdTable, tab: Uint32Array): void {
   const old = g.ids!;
   const n = old.length; // twice the slots: the new slot count
-  const tab = new Uint32Array(2 * n);
   const mask = n - 1;
   for (let j = 0; j < old.length; j += 2) {
     const a = old[j]!;

@@ -231,7 +231,7 @@ export async function openSource(path: string, opts: OpenOptions = {}): Promise<
       if (format === 'jsonl') return readJsonl(text, { file, maxRecordBytes }, sink);
       return readCsv(text, { file, delimiter, maxRecordBytes }, sink);
     });
-  // with VET_CHECK_THREAD=1, on a second thread (scan-thread.ts): the same result
+  // a large file is read on a second thread (scan-thread.ts): the same result
   async function* driveThread(): AsyncGenerator<{ batch: CsvBatch; first: number }> {
     if (used) throw new Error('records() can be called once per opened source');
     used = true;
@@ -281,7 +281,7 @@ export async function openSource(path: string, opts: OpenOptions = {}): Promise<
   }
   if (format === 'csv' || format === 'tsv')
     source.batches = () =>
-      !whole && useScanThread()
+      !whole && useScanThread(size)
         ? driveThread()
         : drive((sink, text) => readCsvBatches(text, { file, delimiter, maxRecordBytes }, sink));
   source.bytesRead = () => progress.offset;

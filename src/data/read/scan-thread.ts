@@ -1,13 +1,13 @@
-// With VET_CHECK_THREAD=1, CSV/TSV files larger than one read are read,
-// hashed, decoded and tokenized on a second thread (scan-worker.ts) while
-// this one checks and counts the records: the same code on both sides of a
-// worker_threads boundary, so the batches, the diagnostics, the encoding and
-// the SHA-256 are those of a read on one thread (test/cli/scan-thread.test.ts
-// compares them). Each batch crosses as a copy of its used parts into arrays
-// that are handed back and forth, at most IN_FLIGHT at once. On a 10 M-record
-// roster this is ~20 % faster, but the second thread's own heap and buffers
-// add 25–30 MiB, which can take the peak past the 150 MiB budget of the scale
-// issue: so it is not the default (docs/scale.md).
+// CSV/TSV files of THREAD_MIN_BYTES or more are read, hashed, decoded and
+// tokenized on a second thread (scan-worker.ts) while this one checks and
+// counts the records: the same code on both sides of a worker_threads
+// boundary, so the batches, the diagnostics, the encoding and the SHA-256 are
+// those of a read on one thread (test/cli/scan-thread.test.ts compares them).
+// Each batch crosses as a copy of its used parts into arrays that are handed
+// back and forth, at most IN_FLIGHT at once. On a 10 M-record roster this is
+// ~20–25 % faster for ~20 MiB more memory (docs/scale.md). VET_CHECK_THREAD=0
+// keeps every read on one thread; =1 uses the thread for any file larger than
+// one read.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -66,13 +66,19 @@ const WORKER = fileURLToPath(
   new URL(import.meta.url.endsWith('.cjs') ? './scan-worker.cjs' : './scan-worker.js', import.meta.url),
 );
 
+/** Files at least this large are scanned on a second thread (smaller ones do not pay for its start). */
+export const THREAD_MIN_BYTES = 16 * 1024 * 1024;
+
 /**
- * Whether files are scanned on a second thread: when VET_CHECK_THREAD=1 asks
- * for it, and the worker's script exists (it does not when running the
+ * Whether a file of `size` bytes is scanned on a second thread: from
+ * THREAD_MIN_BYTES, or as VET_CHECK_THREAD says (1: always, 0: never), and
+ * only where the worker's script exists (it does not when running the
  * TypeScript sources: then the read stays on one thread).
  */
-export function useScanThread(env: Record<string, string | undefined> = process.env): boolean {
-  return env['VET_CHECK_THREAD'] === '1' && existsSync(WORKER);
+export function useScanThread(size: number, env: Record<string, string | undefined> = process.env): boolean {
+  const say = env['VET_CHECK_THREAD'];
+  if (say === '0' || (say !== '1' && size < THREAD_MIN_BYTES)) return false;
+  return existsSync(WORKER);
 }
 
 /** Arrays that carry batches across, handed back and forth (no new memory per batch). */
