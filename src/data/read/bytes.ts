@@ -50,11 +50,12 @@ export async function hashRest(path: string, hash: Hash, offset: number): Promis
 
 /**
  * Like fileBytes, but reading into POOL buffers in turn instead of a new one
- * per read: the scanning thread's memory stays flat (each new buffer counted
- * towards its heap's external memory until a GC). A chunk is overwritten
- * POOL − 1 reads later; the decoder keeps nothing of a chunk that long (it
- * copies what it holds back while detecting the encoding), and the tokenizer
- * nothing past the next read.
+ * per read: memory stays flat (each new buffer counted towards the heap's
+ * external memory until a GC). With one read ahead, a chunk's buffer is
+ * reused two chunks after it; the decoder keeps at most a few bytes of the
+ * previous chunk (a character cut by the boundary, joined at the next one;
+ * what it holds back while detecting the encoding is copied), and the
+ * tokenizer nothing past the next read.
  */
 export async function* pooledFileBytes(
   path: string,
@@ -70,14 +71,18 @@ export async function* pooledFileBytes(
   } catch (e) {
     throw new ReadStop(diag('read/cannot-open', { reason: errorReason(e) }, { file }));
   }
+  // one read ahead: the next chunk is on its way while this one is decoded and scanned
+  const pool = Array.from({ length: POOL }, () => Buffer.allocUnsafeSlow(size));
+  let ahead: Promise<{ bytesRead: number }> | undefined = fh.read(pool[0]!, 0, size, 0);
   try {
-    const pool = Array.from({ length: POOL }, () => Buffer.allocUnsafeSlow(size));
     for (let i = 0; ; i = (i + 1) % POOL) {
       let n: number;
       try {
-        ({ bytesRead: n } = await fh.read(pool[i]!, 0, size, progress.offset));
+        ({ bytesRead: n } = await ahead!);
       } catch (e) {
         throw new ReadStop(diag('read/cannot-open', { reason: errorReason(e) }, { file }));
+      } finally {
+        ahead = undefined;
       }
       if (n === 0) {
         progress.eof = true;
@@ -86,9 +91,12 @@ export async function* pooledFileBytes(
       const chunk = pool[i]!.subarray(0, n);
       hash.update(chunk);
       progress.offset += n;
+      ahead = fh.read(pool[(i + 1) % POOL]!, 0, size, progress.offset);
       yield chunk;
     }
   } finally {
+    // stopped early: the read in flight ends before the file closes
+    await ahead?.catch(() => {});
     await fh.close();
   }
 }
