@@ -126,7 +126,8 @@ if (esbuild) {
 
 process.env['VET_CHECK_NO_CACHE'] = '1';
 const { buildCache, BUILTIN_CACHE } = await import(`${root}dist/plan/builtin-cache.js`);
-const { builtinPlanIds, loadPlan } = await import(`${root}dist/plan/load.js`);
+const { loadPlan } = await import(`${root}dist/plan/load.js`);
+const { builtinPlanIds } = await import(`${root}dist/plan/refs.js`);
 const { parseDictionary, parseMetrics } = await import(`${root}dist/plan/catalogue.js`);
 const dictionary = parseDictionary();
 const cache = buildCache(builtinPlanIds(), (id) => loadPlan(id, root), dictionary, parseMetrics(dictionary));

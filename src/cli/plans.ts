@@ -87,7 +87,8 @@ export function registerPlans(program: Command, ctx: Ctx): void {
     .action(async (opts: ListOptions) => {
       checkFormat(opts.format, ['table', 'json']);
       const lang = resolveLang(opts.lang, ctx.io.env);
-      const { builtinPlanIds, loadPlanFile } = await import('../plan/load.js');
+      const { loadPlanFile } = await import('../plan/load.js');
+      const { builtinPlanIds } = await import('../plan/refs.js');
       const { PLANS_DIR } = await import('../plan/paths.js');
       const rows: {
         id: string;
@@ -193,7 +194,8 @@ export function registerPlans(program: Command, ctx: Ctx): void {
     .action(async (files: string[], opts: LintOptions) => {
       checkFormat(opts.format, ['text', 'json']);
       const lang = resolveLang(opts.lang, ctx.io.env);
-      const { loadPlanFile, resolvePlanRef } = await import('../plan/load.js');
+      const { loadPlanFile } = await import('../plan/load.js');
+      const { resolvePlanRef } = await import('../plan/refs.js');
       const { readTextFile } = await import('../plan/read.js');
       const { diag, renderMessage, sortDiagnostics, countBySeverity } = await import(
         '../diagnostics/diagnostic.js'

@@ -10,9 +10,6 @@ import type { Plan, Rule, SourcePosition, Target } from './types.js';
 import { validateAgainst, validators } from './validators.js';
 import type { NodeInfo, YamlValue } from './yaml.js';
 
-// re-exported: callers that load plans also list and resolve them
-export { builtinPlanIds, resolvePlanRef };
-
 type Obj = { [key: string]: YamlValue };
 
 function text(o: Obj, key: string): string {

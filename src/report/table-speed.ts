@@ -5,16 +5,16 @@
 // always takes that path. On the bundled sample that was ~120 ms of a 360 ms
 // report. This replaces `truncate` (looked up on the module object at each
 // call) by a linear one with the same result for text without escape
-// sequences, measured with cli-table3's own `strlen` (its string-width counts ✔ as
-// one column, ours as two); text with escapes (colour) keeps the original.
+// sequences, measured with cli-table3's own `strlen` (the string-width 4 that
+// table.ts wraps Chinese text with too); text with escapes (colour) keeps the original.
 // the same module instance as cli-table3's own (also inside the bundle)
 import utils from 'cli-table3/src/utils.js';
 
 let patched = false;
 
-/** Terminal columns of one code point as cli-table3 counts them (its own string-width). */
+/** Terminal columns of one character as cli-table3 counts them (and table.ts wraps by). */
 const widths = new Map<number, number>();
-function charWidth(ch: string): number {
+export function charWidth(ch: string): number {
   const c = ch.codePointAt(0)!;
   if (c >= 0x20 && c < 0x7f) return 1;
   let w = widths.get(c);

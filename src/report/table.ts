@@ -1,6 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import stringWidth from 'string-width';
 import { renderMessage } from '../diagnostics/diagnostic.js';
 import type { Diagnostic, Lang } from '../diagnostics/types.js';
 import type { PlanResult, RuleResult, RuleYearResult, Status } from '../engine/types.js';
@@ -21,7 +20,7 @@ import {
   summaryText,
   targetText,
 } from './display.js';
-import { speedUpCliTable } from './table-speed.js';
+import { charWidth, speedUpCliTable } from './table-speed.js';
 import type { Formatter, ReportOptions } from './types.js';
 
 speedUpCliTable();
@@ -81,22 +80,11 @@ function cell(
 const RULE_WIDTH = 40;
 const YEAR_WIDTH = 24;
 
-const charWidths = new Map<string, number>();
-/** Terminal columns of one character (memoised: string-width is slow per call). */
-function cellWidth(ch: string): number {
-  let w = charWidths.get(ch);
-  if (w === undefined) {
-    w = stringWidth(ch);
-    charWidths.set(ch, w);
-  }
-  return w;
-}
-
 /** Columns of a line as wrapColumns counts them: the sum of its characters' widths. */
 function textWidth(text: string): number {
   if (/^[\x20-\x7e]*$/.test(text)) return text.length;
   let w = 0;
-  for (const ch of text) w += cellWidth(ch);
+  for (const ch of text) w += charWidth(ch);
   return w;
 }
 
@@ -115,7 +103,7 @@ function wrapColumns(text: string, width: number): string {
     let line = '';
     let used = 0;
     for (const ch of para) {
-      const w = cellWidth(ch);
+      const w = charWidth(ch);
       if (used + w > width) {
         out.push(line);
         line = '';

@@ -11,8 +11,9 @@ import {
   storePlan,
 } from '../../src/plan/builtin-cache.js';
 import { parseDictionary, parseMetrics } from '../../src/plan/catalogue.js';
-import { builtinPlanIds, loadPlanFile } from '../../src/plan/load.js';
+import { loadPlanFile } from '../../src/plan/load.js';
 import { PLANS_DIR } from '../../src/plan/paths.js';
+import { builtinPlanIds } from '../../src/plan/refs.js';
 
 const fresh = (id: string) => loadPlanFile(`${PLANS_DIR}${id}.yaml`, `plans/${id}.yaml`);
 

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { loadDictionary, loadMetrics } from '../../src/plan/catalogue.js';
-import { builtinPlanIds, loadPlan } from '../../src/plan/load.js';
+import { loadPlan } from '../../src/plan/load.js';
+import { builtinPlanIds } from '../../src/plan/refs.js';
 
 const ids = builtinPlanIds();
 

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { run } from '../../src/cli/run.js';
-import { builtinPlanIds } from '../../src/plan/load.js';
+import { builtinPlanIds } from '../../src/plan/refs.js';
 import { textIo } from '../helpers/io.js';
 
 function fakeIo(env: Record<string, string> = {}) {

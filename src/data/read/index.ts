@@ -8,7 +8,7 @@ import type { Diagnostic } from '../../diagnostics/types.js';
 import { type DecodeState, decodeToUtf8, type EncodingName, normalizeEncoding, ReadStop } from '../decode.js';
 import type { HeaderCell, OpenedSource, OpenOptions, SourceFormat, SourceRecord } from '../source.js';
 import { CHUNK, errorReason, fileBytes, hashRest, pooledFileBytes, type ReadProgress } from './bytes.js';
-import { readCsv, readCsvBatches, sniffDelimiter, withHeader } from './csv.js';
+import { type CsvSink, readCsv, readCsvBatches, sniffDelimiter, withHeader } from './csv.js';
 import type { CsvBatch } from './csv-scan.js';
 import { readJson } from './json.js';
 import { readJsonl } from './jsonl.js';
@@ -189,23 +189,30 @@ export async function openSource(path: string, opts: OpenOptions = {}): Promise<
   }
 
   // records() and batches() share one run over the file: the hash, the diagnostics, the empty-file check
-  async function* drive<T>(
-    inner: (
-      sink: { header: HeaderCell[] | null; diagnostics: Diagnostic[] },
-      text: AsyncIterable<Buffer>,
-    ) => AsyncGenerator<T>,
-  ): AsyncGenerator<T> {
+  const sink = {
+    get header() {
+      return header;
+    },
+    set header(h: HeaderCell[] | null) {
+      header = h;
+    },
+    diagnostics,
+  };
+  const claim = () => {
     if (used) throw new Error('records() can be called once per opened source');
     used = true;
-    const sink = {
-      get header() {
-        return header;
-      },
-      set header(h: HeaderCell[] | null) {
-        header = h;
-      },
-      diagnostics,
-    };
+  };
+  /** After the run: a CSV file without even a header line (and no error that explains it) is empty. */
+  const checkEmpty = (sawHeader: boolean) => {
+    const hasError = diagnostics.some((d) => d.severity === 'error');
+    if ((format === 'csv' || format === 'tsv') && !sawHeader && !hasError) {
+      diagnostics.push(diag('read/empty-file', {}, { file }));
+    }
+  };
+  async function* drive<T>(
+    inner: (sink: CsvSink, text: AsyncIterable<Buffer>) => AsyncGenerator<T>,
+  ): AsyncGenerator<T> {
+    claim();
     let sawHeader = false;
     try {
       yield* inner(sink, decodeToUtf8(bytes(hash), state, forced));
@@ -220,10 +227,7 @@ export async function openSource(path: string, opts: OpenOptions = {}): Promise<
       } else if (progress.offset === 0) hash.update(whole);
       digest = hash.digest('hex');
     }
-    const hasError = diagnostics.some((d) => d.severity === 'error');
-    if ((format === 'csv' || format === 'tsv') && !sawHeader && !hasError) {
-      diagnostics.push(diag('read/empty-file', {}, { file }));
-    }
+    checkEmpty(sawHeader);
   }
   source.records = () =>
     drive((sink, text) => {
@@ -233,16 +237,7 @@ export async function openSource(path: string, opts: OpenOptions = {}): Promise<
     });
   // a large file is read on a second thread (scan-thread.ts): the same result
   async function* driveThread(): AsyncGenerator<{ batch: CsvBatch; first: number }> {
-    if (used) throw new Error('records() can be called once per opened source');
-    used = true;
-    const sink = {
-      get header() {
-        return header;
-      },
-      set header(h: HeaderCell[] | null) {
-        header = h;
-      },
-    };
+    claim();
     let end: EndMessage | undefined;
     const job = {
       path,
@@ -276,8 +271,7 @@ export async function openSource(path: string, opts: OpenOptions = {}): Promise<
         digest = h.digest('hex');
       }
     }
-    const hasError = diagnostics.some((d) => d.severity === 'error');
-    if (header === null && !hasError) diagnostics.push(diag('read/empty-file', {}, { file }));
+    checkEmpty(header !== null);
   }
   if (format === 'csv' || format === 'tsv')
     source.batches = () =>

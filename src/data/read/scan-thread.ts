@@ -26,21 +26,15 @@ export interface ScanJob {
   maxRecordBytes: number;
 }
 
+/** CsvBatch's arrays by name: per record, and per cell. */
+const ROW_ARRAYS = ['rowStart', 'rowEnd', 'rowLine', 'rowCell', 'rowCells', 'rowQuoted'] as const;
+const CELL_ARRAYS = ['cellStart', 'cellEnd'] as const;
+
+/** The arrays that carry a batch across, handed back and forth (no new memory per batch). */
+export type Carrier = Omit<CsvBatch, 'buf' | 'rows'> & { buf: Uint8Array };
+
 /** One batch: the used parts of CsvBatch's arrays, and the bytes read so far. */
-export interface BatchMessage {
-  type: 'batch';
-  offset: number;
-  rows: number;
-  buf: Uint8Array;
-  rowStart: Int32Array;
-  rowEnd: Int32Array;
-  rowLine: Int32Array;
-  rowCell: Int32Array;
-  rowCells: Int32Array;
-  rowQuoted: Uint8Array;
-  cellStart: Int32Array;
-  cellEnd: Int32Array;
-}
+export type BatchMessage = Carrier & { type: 'batch'; offset: number; rows: number };
 
 /** The end of the file: what the decoder and the tokenizer found, and the file's hash. */
 export interface EndMessage {
@@ -81,11 +75,16 @@ export function useScanThread(size: number, env: Record<string, string | undefin
   return existsSync(WORKER);
 }
 
-/** Arrays that carry batches across, handed back and forth (no new memory per batch). */
-export type Carrier = Omit<BatchMessage, 'type' | 'offset' | 'rows'>;
+/** `a` when it holds n entries, else a new array of `like`'s kind with some room to spare. */
+function roomFor<T extends Uint8Array | Int32Array>(a: T | undefined, n: number, like: T): T {
+  return a && a.length >= n ? a : new (like.constructor as new (k: number) => T)(Math.ceil(n * 1.25));
+}
 
-function roomFor<T extends Uint8Array | Int32Array>(a: T | undefined, n: number, make: (n: number) => T): T {
-  return a && a.length >= n ? a : make(Math.ceil(n * 1.25));
+/** The arrays of a batch or a message, without the rest. */
+function carrierOf(m: Carrier): Carrier {
+  const c = { buf: m.buf } as Carrier;
+  for (const k of [...ROW_ARRAYS, ...CELL_ARRAYS]) (c[k] as Int32Array | Uint8Array) = m[k];
+  return c;
 }
 
 /** The used parts of a batch, copied into `into` (a carrier handed back, grown when too small). */
@@ -93,61 +92,27 @@ export function packBatch(b: CsvBatch, offset: number, into?: Carrier): BatchMes
   const n = b.rows;
   const cells = b.rowCell[n - 1]! + b.rowCells[n - 1]!;
   const end = Math.min(b.buf.length, b.rowEnd[n - 1]! + 2);
-  const i32 = (k: number) => new Int32Array(k);
-  const m: BatchMessage = {
-    type: 'batch',
-    offset,
-    rows: n,
-    buf: roomFor(into?.buf, end, (k) => new Uint8Array(k)),
-    rowStart: roomFor(into?.rowStart, n, i32),
-    rowEnd: roomFor(into?.rowEnd, n, i32),
-    rowLine: roomFor(into?.rowLine, n, i32),
-    rowCell: roomFor(into?.rowCell, n, i32),
-    rowCells: roomFor(into?.rowCells, n, i32),
-    rowQuoted: roomFor(into?.rowQuoted, n, (k) => new Uint8Array(k)),
-    cellStart: roomFor(into?.cellStart, cells, i32),
-    cellEnd: roomFor(into?.cellEnd, cells, i32),
-  };
+  const m = { type: 'batch', offset, rows: n } as BatchMessage;
+  m.buf = roomFor(into?.buf, end, new Uint8Array(0));
   m.buf.set(b.buf.subarray(0, end));
-  m.rowStart.set(b.rowStart.subarray(0, n));
-  m.rowEnd.set(b.rowEnd.subarray(0, n));
-  m.rowLine.set(b.rowLine.subarray(0, n));
-  m.rowCell.set(b.rowCell.subarray(0, n));
-  m.rowCells.set(b.rowCells.subarray(0, n));
-  m.rowQuoted.set(b.rowQuoted.subarray(0, n));
-  m.cellStart.set(b.cellStart.subarray(0, cells));
-  m.cellEnd.set(b.cellEnd.subarray(0, cells));
+  for (const [names, count] of [
+    [ROW_ARRAYS, n],
+    [CELL_ARRAYS, cells],
+  ] as const) {
+    for (const k of names) {
+      const dst = roomFor<Int32Array | Uint8Array>(into?.[k], count, b[k]);
+      dst.set(b[k].subarray(0, count));
+      (m[k] as Int32Array | Uint8Array) = dst;
+    }
+  }
   return m;
 }
 
-/** The buffers a BatchMessage (or a carrier) hands over. */
+/** The buffers a carrier (or a BatchMessage) hands over. */
 export function transferList(m: Carrier): ArrayBuffer[] {
-  return [
-    m.buf,
-    m.rowStart,
-    m.rowEnd,
-    m.rowLine,
-    m.rowCell,
-    m.rowCells,
-    m.rowQuoted,
-    m.cellStart,
-    m.cellEnd,
-  ].map((a) => a.buffer as ArrayBuffer);
-}
-
-function unpack(m: BatchMessage): CsvBatch {
-  return {
-    buf: Buffer.from(m.buf.buffer, m.buf.byteOffset, m.buf.byteLength),
-    rows: m.rows,
-    rowStart: m.rowStart,
-    rowEnd: m.rowEnd,
-    rowLine: m.rowLine,
-    rowCell: m.rowCell,
-    rowCells: m.rowCells,
-    rowQuoted: m.rowQuoted,
-    cellStart: m.cellStart,
-    cellEnd: m.cellEnd,
-  };
+  return [m.buf, ...ROW_ARRAYS.map((k) => m[k]), ...CELL_ARRAYS.map((k) => m[k])].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
 }
 
 /**
@@ -198,19 +163,13 @@ export async function* scanInThread(
         return;
       }
       progress.offset = m.offset;
-      yield unpack(m);
-      // the batch is done with: its arrays go back to carry another
-      const back: Carrier = {
-        buf: m.buf,
-        rowStart: m.rowStart,
-        rowEnd: m.rowEnd,
-        rowLine: m.rowLine,
-        rowCell: m.rowCell,
-        rowCells: m.rowCells,
-        rowQuoted: m.rowQuoted,
-        cellStart: m.cellStart,
-        cellEnd: m.cellEnd,
+      yield {
+        ...carrierOf(m),
+        buf: Buffer.from(m.buf.buffer, m.buf.byteOffset, m.buf.byteLength),
+        rows: m.rows,
       };
+      // the batch is done with: its arrays go back to carry another
+      const back = carrierOf(m);
       worker.postMessage(back, transferList(back));
     }
   } finally {
