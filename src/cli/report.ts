@@ -100,6 +100,9 @@ async function runReport(files: string[], opts: ReportCliOptions, ctx: Ctx): Pro
   const { io } = ctx;
   const lang = resolveLang(opts.lang, io.env);
   const years = parseYears(opts);
+  const paths = files.map((f) => resolve(io.cwd, f));
+  // a large file's scanning thread starts now, while plans and modules load
+  (await import('../data/read/index.js')).prepareReads(paths);
   // the formatter loads while the data is read (for html that is the chart library)
   const formatterLoading = import('../report/registry.js').then(({ loadFormatter, isFormat }) => {
     if (!isFormat(opts.format)) throw new UsageError(`unknown format ${opts.format}`);
@@ -150,7 +153,6 @@ async function runReport(files: string[], opts: ReportCliOptions, ctx: Ctx): Pro
   const rollup = new RollUp(dictionary);
   const districts = new Set<string>();
   let lastDistrict = ''; // rows come grouped: normalise a district once per change, not per row
-  const paths = files.map((f) => resolve(io.cwd, f));
   tuneForInput(paths);
   const submission = await withProgress(io, { lang, progress: opts.progress }, (onProgress) =>
     readSubmission(paths, {

@@ -61,7 +61,9 @@ export function registerValidate(program: Command, ctx: Ctx): void {
       }
       const cwd = ctx.io.cwd;
       const lang = resolveLang(o.lang, ctx.io.env);
-      tuneForInput(files.map((f) => resolve(cwd, f)));
+      const paths = files.map((f) => resolve(cwd, f));
+      (await import('../data/read/index.js')).prepareReads(paths);
+      tuneForInput(paths);
       const sub = await withProgress(ctx.io, { lang, progress: o.progress }, (onProgress) =>
         readSubmission(files, {
           ...(o.encoding ? { encoding: o.encoding } : {}),

@@ -69,9 +69,10 @@ function looksUtf8(buf: Uint8Array, end: number): boolean {
     if (b >= 0xc0) {
       any++;
       if (b >= 0xe0) long++;
+      if (long >= 2 || any >= 8) return true;
     }
   }
-  return long >= 2 || any >= 8;
+  return false;
 }
 
 const FFFD_UTF8 = Buffer.from([0xef, 0xbf, 0xbd]);

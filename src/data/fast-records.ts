@@ -9,7 +9,6 @@ import type { CsvBatch } from './read/csv-scan.js';
 import {
   countRecord,
   fingerprintInto,
-  lastFingerprint,
   type RecordAt,
   type RecordGroup,
   type RecordIds,
@@ -69,12 +68,37 @@ function same(buf: Buffer, s: number, e: number, ref: Buffer): boolean {
   return true;
 }
 
-/** A key column (name, district, level): the last value seen, as bytes and as parsed. */
+/** The bytes of the last cell of a column that passed, copied into a buffer of its own (reused: rows come grouped, but a change per institution-year adds up). */
+class LastCell {
+  private bytes = Buffer.allocUnsafe(32);
+  /** -1: none yet. */
+  private length = -1;
+
+  is(buf: Buffer, s: number, e: number): boolean {
+    const n = this.length;
+    if (e - s !== n) return false;
+    const ref = this.bytes;
+    for (let i = 0; i < n; i++) if (buf[s + i] !== ref[i]) return false;
+    return true;
+  }
+
+  set(buf: Buffer, s: number, e: number): void {
+    const n = e - s;
+    if (n > this.bytes.length) this.bytes = Buffer.allocUnsafe(2 * n);
+    // byte by byte: Buffer#copy makes a view of the source for each call
+    const to = this.bytes;
+    for (let i = 0; i < n; i++) to[i] = buf[s + i]!;
+    this.length = n;
+  }
+}
+
+/** A key column (name, district, level): the last value that passed, as bytes and as parsed. */
 interface Cached {
+  field: 'institution_name' | 'district' | 'level';
   index: number;
   type: 'string' | 'enum';
   values?: string[];
-  bytes: Buffer;
+  last: LastCell;
   value: string | undefined;
 }
 
@@ -85,19 +109,28 @@ export class FastRecordReader {
   private readonly iInst: number;
   private readonly iYear: number;
   private readonly iKey: number;
-  /** The kind's other columns: header index and how to read them from bytes. */
+  /**
+   * The kind's other columns: header index, how to read them from bytes, and
+   * what each value adds to the record's case (RecordKind.classes): `yes` and
+   * `no` for a boolean, `adds[k]` for the k-th value of an enum.
+   */
   private readonly columns: {
     index: number;
-    slot: number;
     type: typeof BOOLEAN | typeof ENUM | typeof CODE;
     def: RecordColumnDef;
     bytes: Buffer[];
+    yes: number;
+    no: number;
+    adds: number[];
+    /** For a text column: its value's class in the case. */
+    classes: { named: readonly (boolean | string)[]; weight: number };
   }[];
   private readonly keys: Cached[];
-  private readonly vals: unknown[];
   private lastInst = '';
-  private lastInstBytes = Buffer.alloc(0);
+  private readonly lastInstCell = new LastCell();
   private lastGroup: RecordGroup | undefined;
+  /** The record id's fingerprint (records.ts fingerprintInto). */
+  private readonly fp = new Uint32Array(2);
 
   constructor(
     private readonly kind: RecordKind,
@@ -110,28 +143,39 @@ export class FastRecordReader {
     this.iYear = at('year');
     this.iKey = at(kind.def.key);
     this.columns = kind.def.columns
-      .map((def, slot) => ({
-        index: at(def.id),
-        slot,
-        type: def.type === 'boolean' ? BOOLEAN : def.type === 'enum' ? ENUM : CODE,
-        def,
-        bytes: (def.type === 'enum' ? (def.values ?? []) : []).map((v) => Buffer.from(v)),
-      }))
+      .map((def, j) => {
+        const classes = kind.classes[j]!;
+        const add = (v: boolean | string) => {
+          const i = classes.named.indexOf(v);
+          return (i < 0 ? classes.named.length : i) * classes.weight;
+        };
+        const values = def.type === 'enum' ? (def.values ?? []) : [];
+        return {
+          index: at(def.id),
+          type: def.type === 'boolean' ? BOOLEAN : def.type === 'enum' ? ENUM : CODE,
+          def,
+          bytes: values.map((v) => Buffer.from(v)),
+          yes: add(true),
+          no: add(false),
+          adds: values.map(add),
+          classes,
+        };
+      })
       .filter((c) => c.def.id !== kind.def.key);
-    this.keys = ['institution_name', 'district', 'level']
+    this.keys = (['institution_name', 'district', 'level'] as const)
       .filter((id) => at(id) >= 0)
-      .map((id) => {
-        const t = keyTypes.get(id);
+      .map((field) => {
+        const t = keyTypes.get(field);
         const c: Cached = {
-          index: at(id),
+          field,
+          index: at(field),
           type: t?.type === 'enum' ? 'enum' : 'string',
-          bytes: Buffer.alloc(0),
+          last: new LastCell(),
           value: undefined,
         };
         if (t?.values) c.values = t.values;
         return c;
       });
-    this.vals = new Array(kind.def.columns.length);
   }
 
   /** Read records `first` … of a batch. */
@@ -155,11 +199,11 @@ export class FastRecordReader {
     let e = ce[c0 + this.iInst]!;
     let inst = this.lastInst;
     // the same bytes as the last accepted code need no second look (rows come grouped)
-    if (this.lastInstBytes.length === 0 || !same(buf, s, e, this.lastInstBytes)) {
+    if (!this.lastInstCell.is(buf, s, e)) {
       if (!plainId(buf, s, e)) return false;
       inst = buf.toString('latin1', s, e);
       this.lastInst = inst;
-      this.lastInstBytes = Buffer.from(buf.subarray(s, e));
+      this.lastInstCell.set(buf, s, e);
     }
     // year
     s = cs[c0 + this.iYear]!;
@@ -172,8 +216,8 @@ export class FastRecordReader {
       year = year * 10 + d;
     }
     if (year < 2000 || year > 2100) return false;
-    // the kind's columns
-    const vals = this.vals;
+    // the kind's columns, read into the record's case
+    let c = 0;
     const columns = this.columns;
     for (let j = 0; j < columns.length; j++) {
       const col = columns[j]!;
@@ -182,26 +226,31 @@ export class FastRecordReader {
       if (col.type === BOOLEAN) {
         const yes = yesNo(buf, s, e);
         if (yes < 0) return false;
-        vals[col.slot] = yes === 1;
+        c += yes === 1 ? col.yes : col.no;
       } else if (col.type === ENUM) {
         let k = 0;
         while (k < col.bytes.length && !same(buf, s, e, col.bytes[k]!)) k++;
         if (k === col.bytes.length) return false;
-        vals[col.slot] = col.def.values![k];
+        c += col.adds[k]!;
       } else {
         if (!plainId(buf, s, e)) return false;
-        vals[col.slot] = buf.toString('latin1', s, e);
+        const { named, weight } = col.classes;
+        if (named.length > 0) {
+          const i = named.indexOf(buf.toString('latin1', s, e));
+          c += (i < 0 ? named.length : i) * weight;
+        }
       }
     }
     // name, district, level: parsed once per change
-    for (const k of this.keys) {
+    for (let i = 0; i < this.keys.length; i++) {
+      const k = this.keys[i]!;
       s = cs[c0 + k.index]!;
       e = ce[c0 + k.index]!;
-      if (same(buf, s, e, k.bytes)) continue;
+      if (k.last.is(buf, s, e)) continue;
       const raw = buf.toString('utf8', s, e);
       const p = parseByType(k.type, { raw, kind: 'text' }, k.values);
       if (p.kind === 'error' || raw.includes('\uFFFD')) return false;
-      k.bytes = Buffer.from(buf.subarray(s, e));
+      k.last.set(buf, s, e);
       k.value = p.kind === 'value' ? (p.value as string) : undefined;
     }
     // the record id
@@ -213,20 +262,22 @@ export class FastRecordReader {
       g = this.hooks.group(inst, year, at(b, r, c0 + this.iInst));
       this.lastGroup = g;
     }
-    fingerprintInto(buf, ks, ke, g.index);
-    if (this.hooks.ids.add(g, lastFingerprint.h1, lastFingerprint.h2)) {
+    const fp = this.fp;
+    fingerprintInto(buf, ks, ke, g.index, fp);
+    if (this.hooks.ids.addPair(g, fp)) {
       this.hooks.duplicate(g, buf.toString('utf8', ks, ke), at(b, r, c0 + this.iKey));
       return true;
     }
     if (g.unknown) return true;
-    countRecord(g, vals);
+    countRecord(g, c);
     this.accepted++;
-    for (const k of this.keys) {
+    const keys = this.keys;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
       if (k.value === undefined) continue;
-      const f = this.fields[k.index];
-      if (f === 'district' && g.district === undefined) g.district = k.value;
-      else if (f === 'institution_name' && g.institutionName === undefined) g.institutionName = k.value;
-      else if (f === 'level' && g.level === undefined) g.level = k.value;
+      if (k.field === 'district') g.district ??= k.value;
+      else if (k.field === 'institution_name') g.institutionName ??= k.value;
+      else g.level ??= k.value;
     }
     return true;
   }

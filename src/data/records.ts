@@ -37,26 +37,40 @@ export interface RecordKind {
   /** Aggregated field ids, in the order of `def.aggregates`. */
   fields: string[];
   /**
-   * For each aggregate, its conditions as [column index in `def.columns`,
-   * wanted value(s)]: the record counts when all hold.
+   * Records are counted by case, not by aggregate: per column (in the order of
+   * `def.columns`), the values the aggregates' conditions name. A record's
+   * class in a column is its value's index in `named`, or `named.length` for
+   * any other value; its case is the sum of class × `weight` over the columns.
    */
-  tests: [number, boolean | readonly string[]][][];
+  classes: { named: readonly (boolean | string)[]; weight: number }[];
+  /** Number of cases (the product of the columns' class counts). */
+  cases: number;
+  /** Per aggregate, the cases whose records it counts. */
+  counted: number[][];
 }
 
-/** Count a record into a group: `vals` holds its column values in the order of `def.columns`. */
-export function countRecord(g: RecordGroup, vals: readonly unknown[]): void {
+/** Most cases a record kind may have (each group keeps a count per case). */
+const MAX_CASES = 256;
+
+/** The case of a record whose column values (in the order of `def.columns`) are `vals`. */
+export function caseOf(kind: RecordKind, vals: readonly unknown[]): number {
+  let c = 0;
+  kind.classes.forEach(({ named, weight }, j) => {
+    const i = named.indexOf(vals[j] as boolean | string);
+    c += (i < 0 ? named.length : i) * weight;
+  });
+  return c;
+}
+
+/** Count a record of case `c` into a group. */
+export function countRecord(g: RecordGroup, c: number): void {
   g.records++;
-  const tests = g.kind.tests;
-  for (let i = 0; i < tests.length; i++) {
-    const conds = tests[i]!;
-    let ok = true;
-    for (let j = 0; j < conds.length && ok; j++) {
-      const [col, want] = conds[j]!;
-      const v = vals[col];
-      ok = typeof want === 'boolean' ? v === want : want.includes(v as string);
-    }
-    if (ok) g.counts[i]!++;
-  }
+  g.cases[c]!++;
+}
+
+/** A group's count for each aggregate of its kind: the sum over the cases it counts. */
+export function aggregateCounts(g: RecordGroup): number[] {
+  return g.kind.counted.map((cases) => cases.reduce((n, c) => n + g.cases[c]!, 0));
 }
 
 /** Prepare the dictionary's record kinds. */
@@ -64,6 +78,25 @@ export function recordKinds(dict: Dictionary): RecordKind[] {
   const keyFields = dict.fields.filter((f) => RECORD_KEY_FIELDS.includes(f.id));
   return (dict.records ?? []).map((def, index) => {
     const targets: HeaderTarget[] = [...keyFields, ...def.columns];
+    const wants = def.aggregates.map((a) =>
+      Object.entries(a.where ?? {}).map(([col, want]) => ({
+        col: def.columns.findIndex((c) => c.id === col),
+        values: (typeof want === 'boolean' ? [want] : want) as readonly (boolean | string)[],
+      })),
+    );
+    let cases = 1;
+    const classes = def.columns.map((_, j) => {
+      const named = [...new Set(wants.flat().flatMap((w) => (w.col === j ? [...w.values] : [])))];
+      const weight = cases;
+      cases *= named.length + 1;
+      return { named, weight };
+    });
+    if (cases > MAX_CASES)
+      throw new Error(`record kind ${def.id}: its conditions make ${cases} cases (at most ${MAX_CASES})`);
+    // the class of column j in case c
+    const classIn = (c: number, j: number) =>
+      Math.floor(c / classes[j]!.weight) % (classes[j]!.named.length + 1);
+    const all = Array.from({ length: cases }, (_, c) => c);
     return {
       index,
       def,
@@ -72,11 +105,12 @@ export function recordKinds(dict: Dictionary): RecordKind[] {
       columns: new Map(def.columns.map((c) => [c.id, c])),
       required: ['institution_id', 'year', ...def.columns.map((c) => c.id)],
       fields: def.aggregates.map((a) => a.field),
-      tests: def.aggregates.map((a) =>
-        Object.entries(a.where ?? {}).map(([col, want]): [number, boolean | readonly string[]] => [
-          def.columns.findIndex((c) => c.id === col),
-          want,
-        ]),
+      classes,
+      cases,
+      counted: wants.map((conds) =>
+        all.filter((c) =>
+          conds.every((w) => w.values.some((v) => classIn(c, w.col) === classes[w.col]!.named.indexOf(v))),
+        ),
       ),
     };
   });
@@ -120,8 +154,8 @@ export interface RecordGroup extends IdTable {
   level: string | undefined;
   /** Records counted (accepted). */
   records: number;
-  /** Per aggregate of the kind, the records that matched. */
-  counts: number[];
+  /** Records counted per case of the kind (RecordKind.classes). */
+  cases: Int32Array;
   /** The first record, where group-level problems are reported. */
   first: RecordAt;
   /** The institution is not in the registry: every record of the group is rejected (said once). */
@@ -132,18 +166,21 @@ export interface RecordGroup extends IdTable {
 
 /** Counts records into institution-years, per record kind. */
 export class RecordAggregator {
-  private readonly groups = new Map<string, RecordGroup>();
+  /** Each institution's groups (a few: years × record kinds), found without building a key string. */
+  private readonly byInstitution = new Map<string, RecordGroup[]>();
   private readonly list: RecordGroup[] = [];
-  private readonly years = new Set<string>();
-  private readonly firstOf = new Map<string, RecordAt>();
   private last: RecordGroup | undefined;
 
   /** The group of (kind, institution, year), created on first use; consecutive records of one group are found without a Map lookup. */
   group(kind: RecordKind, institutionId: string, year: number, at: RecordAt): RecordGroup {
     const l = this.last;
     if (l && l.kind === kind && l.year === year && l.institutionId === institutionId) return l;
-    const key = `${kind.index}\u0000${institutionId}\u0000${year}`;
-    let g = this.groups.get(key);
+    let mine = this.byInstitution.get(institutionId);
+    if (!mine) {
+      mine = [];
+      this.byInstitution.set(institutionId, mine);
+    }
+    let g = mine.find((x) => x.year === year && x.kind === kind);
     if (!g) {
       // every property set up front: one hidden class for all groups keeps the hot path monomorphic
       g = {
@@ -155,7 +192,7 @@ export class RecordAggregator {
         district: undefined,
         level: undefined,
         records: 0,
-        counts: kind.fields.map(() => 0),
+        cases: new Int32Array(kind.cases),
         first: at,
         unknown: false,
         mixed: false,
@@ -165,10 +202,8 @@ export class RecordAggregator {
         spillAt: undefined,
         spillSlots: 0,
       };
-      this.groups.set(key, g);
+      mine.push(g);
       this.list.push(g);
-      this.years.add(`${institutionId}\u0000${year}`);
-      if (!this.firstOf.has(institutionId)) this.firstOf.set(institutionId, at);
     }
     this.last = g;
     return g;
@@ -181,20 +216,21 @@ export class RecordAggregator {
 
   /** True when some record kind gave a group for the institution and year. */
   has(institutionId: string, year: number): boolean {
-    return this.years.has(`${institutionId}\u0000${year}`);
+    return this.byInstitution.get(institutionId)?.some((g) => g.year === year) ?? false;
   }
 
   /** Each institution seen in records, with its first record. */
-  ids(): Iterable<[string, RecordAt]> {
-    return this.firstOf;
+  *ids(): Iterable<[string, RecordAt]> {
+    for (const [id, groups] of this.byInstitution) yield [id, groups[0]!.first];
   }
 }
 
 /** The institution-year row a group adds up to: an annual row whose values are the counts, carrying how many records it came from. */
 export function groupRow(g: RecordGroup): InstitutionRow {
   const values: InstitutionRow['values'] = {};
+  const counts = aggregateCounts(g);
   g.kind.fields.forEach((f, i) => {
-    values[f] = BigInt(g.counts[i]!);
+    values[f] = BigInt(counts[i]!);
   });
   const row: InstitutionRow = {
     file: g.first.file,
@@ -254,10 +290,19 @@ export class RecordIds {
 
   constructor(readonly budgetBytes = DEFAULT_ID_BUDGET) {}
 
+  private readonly pair = new Uint32Array(2);
+
   /** Add the fingerprint (h1, h2) to group g's table; true when it was already there. */
   add(g: IdTable, h1: number, h2: number): boolean {
-    const a = h1 >>> 0;
-    let b = h2 >>> 0;
+    this.pair[0] = h1;
+    this.pair[1] = h2;
+    return this.addPair(g, this.pair);
+  }
+
+  /** `add` of the fingerprint in fp[0], fp[1] (see fingerprintInto: no number is boxed per record). */
+  addPair(g: IdTable, fp: Uint32Array): boolean {
+    const a = fp[0]!;
+    let b = fp[1]!;
     if (a === 0 && b === 0) b = 1; // (0, 0) marks an empty slot
     if (g !== this.last) this.touch(g);
     const tab = g.ids!;
@@ -443,17 +488,20 @@ function grow(g: IdTable, tab: Uint32Array): void {
   g.idMask = mask;
 }
 
-/** The two halves of the last fingerprint computed (no array per record on the hot path). */
-export const lastFingerprint = { h1: 0, h2: 0 };
-
-/** Two 32-bit FNV-1a hashes (different primes and offsets) of bytes buf[start, end) salted by a group index, each finalised with murmur3's fmix32; also left in `lastFingerprint`. */
-export function fingerprint(buf: Uint8Array, start: number, end: number, group: number): [number, number] {
-  fingerprintInto(buf, start, end, group);
-  return [lastFingerprint.h1, lastFingerprint.h2];
-}
-
-/** `fingerprint` into `lastFingerprint`. */
-export function fingerprintInto(buf: Uint8Array, start: number, end: number, group: number): void {
+/**
+ * Two 32-bit FNV-1a hashes (different primes and offsets) of bytes buf[start, end)
+ * salted by a group index, each finalised with murmur3's fmix32, written to
+ * out[0] and out[1]. A typed array, not a return value: a 32-bit value outside
+ * V8's small-integer range returned or passed as an argument is boxed in a new
+ * heap number, two per record (~15 % of a 1 M-record read was garbage collection).
+ */
+export function fingerprintInto(
+  buf: Uint8Array,
+  start: number,
+  end: number,
+  group: number,
+  out: Uint32Array,
+): void {
   let h1 = 0x811c9dc5 ^ group;
   let h2 = Math.imul(group + 1, 0x85ebca6b) ^ 0x27d4eb2f;
   for (let i = start; i < end; i++) {
@@ -461,17 +509,28 @@ export function fingerprintInto(buf: Uint8Array, start: number, end: number, gro
     h1 = Math.imul(h1 ^ c, 0x01000193);
     h2 = Math.imul(h2 ^ c, 0x5bd1e995);
   }
-  lastFingerprint.h1 = fmix(h1 ^ (end - start));
-  lastFingerprint.h2 = fmix(h2 + group);
+  // fmix32 of each, written out by hand (a call would box its argument)
+  h1 ^= end - start;
+  h1 ^= h1 >>> 16;
+  h1 = Math.imul(h1, 0x85ebca6b);
+  h1 ^= h1 >>> 13;
+  h1 = Math.imul(h1, 0xc2b2ae35);
+  h1 ^= h1 >>> 16;
+  h2 = h2 + group;
+  h2 ^= h2 >>> 16;
+  h2 = Math.imul(h2, 0x85ebca6b);
+  h2 ^= h2 >>> 13;
+  h2 = Math.imul(h2, 0xc2b2ae35);
+  h2 ^= h2 >>> 16;
+  out[0] = h1;
+  out[1] = h2;
 }
 
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+/** `fingerprintInto` as a pair of numbers. */
+export function fingerprint(buf: Uint8Array, start: number, end: number, group: number): [number, number] {
+  const out = new Uint32Array(2);
+  fingerprintInto(buf, start, end, group, out);
+  return [out[0]!, out[1]!];
 }
 
 /** `data/duplicate-record`: the same record id twice in one institution-year. */

@@ -28,6 +28,7 @@ import {
 import { toRecord } from './read/csv.js';
 import { openSource } from './read/index.js';
 import {
+  caseOf,
   countRecord,
   DEFAULT_ID_BUDGET,
   detectRecordKind,
@@ -617,7 +618,10 @@ function recordRecord(rec: SourceRecord, st: FileState, sh: Shared): boolean {
   if (!usable || sh.sink.errors !== before || g.unknown) return false;
   countRecord(
     g,
-    kind.def.columns.map((c) => values.get(c.id)),
+    caseOf(
+      kind,
+      kind.def.columns.map((c) => values.get(c.id)),
+    ),
   );
   if (g.institutionName === undefined)
     g.institutionName = values.get('institution_name') as string | undefined;

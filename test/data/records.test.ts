@@ -5,10 +5,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
-import { fingerprint, RecordIds } from '../../src/data/records.js';
+import {
+  aggregateCounts,
+  caseOf,
+  countRecord,
+  fingerprint,
+  type RecordGroup,
+  RecordIds,
+  recordKinds,
+} from '../../src/data/records.js';
 import { readSubmission } from '../../src/data/submission.js';
 import { rollUp } from '../../src/engine/rollup.js';
+import type { RecordDef } from '../../src/plan/types.js';
 import { captureIo } from '../helpers/io.js';
+import { rng } from '../helpers/rng.js';
 import { testDictionary } from './mem-source.js';
 
 const FIX = new URL('../../fixtures/data/', import.meta.url).pathname;
@@ -104,6 +114,50 @@ describe('record-level files', () => {
       ['data/unknown-institution', 3],
     ]);
     expect([out.rowsAccepted, out.rowsRejected]).toEqual([1, 2]);
+  });
+});
+
+describe('counting by case', () => {
+  it("gives each aggregate the records its conditions pick: booleans, enum lists, a text column's list", () => {
+    // a made-up kind with every kind of condition, checked against counting each aggregate directly
+    const def: RecordDef = {
+      id: 'k',
+      label: { zh: 'k', en: 'k' },
+      key: 'id',
+      columns: [
+        { id: 'id', label: { zh: 'id', en: 'id' }, type: 'string', aliases: [] },
+        { id: 'a', label: { zh: 'a', en: 'a' }, type: 'boolean', aliases: [] },
+        { id: 'b', label: { zh: 'b', en: 'b' }, type: 'boolean', aliases: [] },
+        { id: 'dest', label: { zh: 'd', en: 'd' }, type: 'enum', values: ['x', 'y', 'z', 'w'], aliases: [] },
+        { id: 'kind', label: { zh: 't', en: 't' }, type: 'string', aliases: [] },
+      ],
+      aggregates: [
+        { field: 'all' },
+        { field: 'a', where: { a: true } },
+        { field: 'not_a_b', where: { a: false, b: true } },
+        { field: 'xy', where: { dest: ['x', 'y'] } },
+        { field: 'yz_b', where: { dest: ['y', 'z'], b: true } },
+        { field: 'kind_p', where: { kind: ['P'], a: true } },
+      ],
+    };
+    const [kind] = recordKinds({ ...testDictionary(), records: [def] });
+    const g = { kind, cases: new Int32Array(kind!.cases), records: 0 } as unknown as RecordGroup;
+    const want = def.aggregates.map(() => 0);
+    const r = rng(7);
+    for (let i = 0; i < 2000; i++) {
+      const vals = [`T${i}`, r() < 0.5, r() < 0.5, 'xyzw'[Math.floor(r() * 4)]!, r() < 0.3 ? 'P' : 'Q'];
+      countRecord(g, caseOf(kind!, vals));
+      def.aggregates.forEach((a, k) => {
+        const ok = Object.entries(a.where ?? {}).every(([col, w]) => {
+          const v = vals[def.columns.findIndex((c) => c.id === col)];
+          return typeof w === 'boolean' ? v === w : (w as string[]).includes(v as string);
+        });
+        if (ok) want[k]!++;
+      });
+    }
+    expect(aggregateCounts(g)).toEqual(want);
+    expect(g.records).toBe(2000);
+    expect(want.every((n) => n > 0)).toBe(true);
   });
 });
 

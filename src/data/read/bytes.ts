@@ -63,6 +63,8 @@ export async function* pooledFileBytes(
   hash: Hash,
   progress: ReadProgress,
   size = CHUNK,
+  /** The first read's size (doubling up to `size`): a thread waiting for the first records gets them sooner. */
+  first = size,
 ) {
   const POOL = 3;
   let fh: Awaited<ReturnType<typeof open>>;
@@ -73,7 +75,8 @@ export async function* pooledFileBytes(
   }
   // one read ahead: the next chunk is on its way while this one is decoded and scanned
   const pool = Array.from({ length: POOL }, () => Buffer.allocUnsafeSlow(size));
-  let ahead: Promise<{ bytesRead: number }> | undefined = fh.read(pool[0]!, 0, size, 0);
+  let want = Math.min(first, size);
+  let ahead: Promise<{ bytesRead: number }> | undefined = fh.read(pool[0]!, 0, want, 0);
   try {
     for (let i = 0; ; i = (i + 1) % POOL) {
       let n: number;
@@ -91,7 +94,8 @@ export async function* pooledFileBytes(
       const chunk = pool[i]!.subarray(0, n);
       hash.update(chunk);
       progress.offset += n;
-      ahead = fh.read(pool[(i + 1) % POOL]!, 0, size, progress.offset);
+      want = Math.min(2 * want, size);
+      ahead = fh.read(pool[(i + 1) % POOL]!, 0, want, progress.offset);
       yield chunk;
     }
   } finally {

@@ -55,6 +55,8 @@ export interface CsvScanOptions {
   file: string;
   delimiter: ',' | '\t';
   maxRecordBytes: number;
+  /** Most records per batch (default: every whole record of a read); the header peek asks for 2. */
+  batchRows?: number;
 }
 
 /** Where the scan reports file-level problems. */
@@ -103,6 +105,7 @@ export async function* scanCsv(
   const delim = opts.delimiter.charCodeAt(0);
   const special = Math.max(delim, LF, CR, QUOTE);
   const max = opts.maxRecordBytes;
+  const limit = opts.batchRows ?? Number.POSITIVE_INFINITY;
   const batch: CsvBatch = {
     buf: Buffer.alloc(0),
     rows: 0,
@@ -153,14 +156,19 @@ export async function* scanCsv(
         chunk.copy(work, restLen);
         buf = work.subarray(0, restLen + chunk.length);
       }
-      const out = scan(buf, eof && !stopped, line);
-      if (out.problem && !(stopped && out.problem.code === 'read/unclosed-quote')) {
+      // batches of at most `limit` records: the buffer is scanned on from where the last one ended
+      let out: ScanOut;
+      for (let from = 0; ; from = out.consumed) {
+        out = scan(buf, from, eof && !stopped, line);
+        if (out.problem && !(stopped && out.problem.code === 'read/unclosed-quote')) {
+          if (out.rows > 0) yield fill(out);
+          sink.diagnostics.push(locate(buf, out.problem, opts.file));
+          return;
+        }
         if (out.rows > 0) yield fill(out);
-        sink.diagnostics.push(locate(buf, out.problem, opts.file));
-        return;
+        line = out.line;
+        if (!out.full) break;
       }
-      if (out.rows > 0) yield fill(out);
-      line = out.line;
       const left = buf.length - out.consumed;
       if (inWork) work.copyWithin(0, out.consumed, buf.length);
       else if (left > 0) {
@@ -177,7 +185,7 @@ export async function* scanCsv(
       if (eof) return;
       if (rest.length > max) {
         // a record longer than the limit is still open: report it without reading on
-        const tail = scan(rest, true, line);
+        const tail = scan(rest, 0, true, line);
         if (tail.problem?.code === 'read/unclosed-quote')
           sink.diagnostics.push(locate(rest, tail.problem, opts.file, 'read/quote-too-long', max));
         else
@@ -208,19 +216,21 @@ export async function* scanCsv(
     line: number;
     problem?: Problem;
     openQuote?: Problem;
+    /** The batch holds `limit` records: more may follow in the buffer. */
+    full?: boolean;
   }
 
-  /** Scan whole records of buf; an unfinished last record is left unconsumed unless `eof`. */
-  function scan(buf: Buffer, eof: boolean, startLine: number): ScanOut {
+  /** Scan whole records of buf from `from` (at most `limit`); an unfinished last record is left unconsumed unless `eof`. */
+  function scan(buf: Buffer, from: number, eof: boolean, startLine: number): ScanOut {
     batch.buf = buf;
     // the batch's arrays in locals (reassigned when they grow): the loops below touch them per cell
     let cellStart = batch.cellStart;
     let cellEnd = batch.cellEnd;
     let rows = 0;
     let cells = 0;
-    let p = 0;
+    let p = from;
     let l = startLine;
-    let consumed = 0;
+    let consumed = from;
     let consumedLine = startLine;
     const n = buf.length;
     let openQuote: Problem | undefined;
@@ -371,6 +381,7 @@ export async function* scanCsv(
       rows++;
       consumed = p;
       consumedLine = l;
+      if (rows === limit) return { rows, consumed, line: consumedLine, full: true };
       if (p >= n) break;
     }
     // an unfinished record: its cells are not kept

@@ -2,14 +2,10 @@
 // position (line breaks inside quotes counted, columns in code points).
 import type { Diagnostic } from '../../diagnostics/types.js';
 import type { Cell, HeaderCell, SourceRecord } from '../source.js';
-import { type CsvBatch, cellText, scanCsv } from './csv-scan.js';
+import { type CsvBatch, type CsvScanOptions, cellText, scanCsv } from './csv-scan.js';
 
 /** Options of `readCsv`. */
-export interface CsvReadOptions {
-  file: string;
-  delimiter: ',' | '\t';
-  maxRecordBytes: number;
-}
+export type CsvReadOptions = CsvScanOptions;
 
 /** Where `readCsv` reports the header and file-level problems. */
 export interface CsvSink {

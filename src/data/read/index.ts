@@ -1,6 +1,7 @@
 // openSource: pick the format and encoding, then stream the file's records
 // through decode.ts and the reader of its format.
 import { createHash, type Hash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { diag } from '../../diagnostics/diagnostic.js';
@@ -12,7 +13,7 @@ import { type CsvSink, readCsv, readCsvBatches, sniffDelimiter, withHeader } fro
 import type { CsvBatch } from './csv-scan.js';
 import { readJson } from './json.js';
 import { readJsonl } from './jsonl.js';
-import { type EndMessage, scanInThread, useScanThread } from './scan-thread.js';
+import { type EndMessage, prestartScanThread, scanInThread, useScanThread } from './scan-thread.js';
 import { loadSheet, MAX_XLSX_BYTES, sheetRecords } from './xlsx.js';
 
 /** Default largest record (1 MiB). */
@@ -27,6 +28,29 @@ export function formatOf(path: string): SourceFormat | null {
   if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
   if (ext === '.xls' || ext === '.et' || ext === '.ods' || ext === '.numbers') return null;
   return 'csv'; // .csv, .txt (Excel "Unicode text"), or no extension: the delimiter is sniffed
+}
+
+/**
+ * Start the scanning thread early when one of `paths` is a CSV/TSV file that
+ * will be scanned on it (see useScanThread): called before plans and the
+ * dictionary load, it is ready when the file is.
+ */
+export function prepareReads(paths: readonly string[]): void {
+  for (const path of paths) {
+    const format = formatOf(path);
+    if (format !== 'csv' && format !== 'tsv') continue;
+    let size: number;
+    try {
+      size = statSync(path).size;
+    } catch {
+      continue; // the reader reports it
+    }
+    // as in openSource: a file smaller than one read is read whole, on this thread
+    if (size >= CHUNK && useScanThread(size)) {
+      prestartScanThread();
+      return;
+    }
+  }
 }
 
 /** The bytes of a file already read whole (smaller than one chunk), hashed as they pass. */
@@ -160,22 +184,13 @@ export async function openSource(path: string, opts: OpenOptions = {}): Promise<
       : reuse
         ? pooledFileBytes(path, file, h, progress)
         : fileBytes(path, file, h, progress);
-  const pipeline = (
-    sink: { header: HeaderCell[] | null; diagnostics: Diagnostic[] },
-    st: DecodeState,
-    h: Hash,
-  ) => {
-    const text = decodeToUtf8(bytes(h), st, forced);
-    if (format === 'json') return readJson(text, { file }, sink);
-    if (format === 'jsonl') return readJsonl(text, { file, maxRecordBytes }, sink);
-    return readCsv(text, { file, delimiter, maxRecordBytes }, sink);
-  };
-
   if (format === 'csv' || format === 'tsv') {
-    // Read just the header now, so callers can map columns before the rows arrive.
+    // Read just the header now, so callers can map columns before the rows arrive:
+    // a batch of two records (header and first record), not a whole read's worth
     const peek = { header: null as HeaderCell[] | null, diagnostics: [] as Diagnostic[] };
     const peekState: DecodeState = { ...state, diagnostics: [] };
-    const it = pipeline(peek, peekState, createHash('sha256'));
+    const text = decodeToUtf8(bytes(createHash('sha256')), peekState, forced);
+    const it = readCsv(text, { file, delimiter, maxRecordBytes, batchRows: 2 }, peek);
     try {
       await it.next();
     } catch {

@@ -2,7 +2,7 @@
 // hashes, decodes and tokenizes it exactly as openSource does on one thread,
 // and hands the batches over, at most IN_FLIGHT at a time.
 import { createHash } from 'node:crypto';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { Diagnostic } from '../../diagnostics/types.js';
 import { type DecodeState, decodeToUtf8, ReadStop } from '../decode.js';
 import { hashRest, pooledFileBytes, type ReadProgress } from './bytes.js';
@@ -16,22 +16,35 @@ import {
   transferList,
 } from './scan-thread.js';
 
-const job = workerData as ScanJob;
 // smaller reads than on one thread: every buffer exists on both sides, and the batches flow on
 const READ_BYTES = 512 * 1024;
+// and a small first one: the other thread starts on the first records while this one warms up
+const FIRST_READ_BYTES = 32 * 1024;
 const port = parentPort!;
 
 let credit = IN_FLIGHT;
 let wake: (() => void) | null = null;
 const carriers: Carrier[] = [];
-port.on('message', (back: Carrier) => {
-  carriers.push(back);
+// the first message is the job (the thread may start before its file is known), then carriers handed back
+let started = false;
+port.on('message', (m: ScanJob | Carrier) => {
+  if (!started) {
+    started = true;
+    scan(m as ScanJob).catch((e: unknown) => {
+      // not a finding about the file but a failure: the main thread gets it as the worker's 'error'
+      process.nextTick(() => {
+        throw e;
+      });
+    });
+    return;
+  }
+  carriers.push(m as Carrier);
   credit++;
   wake?.();
   wake = null;
 });
 
-async function scan(): Promise<void> {
+async function scan(job: ScanJob): Promise<void> {
   // one list, as on one thread: the decoder's and the tokenizer's findings in the order found
   const diagnostics: Diagnostic[] = [];
   const state: DecodeState = {
@@ -47,7 +60,7 @@ async function scan(): Promise<void> {
   let stop: Diagnostic | null = null;
   try {
     const text = decodeToUtf8(
-      pooledFileBytes(job.path, job.file, hash, progress, READ_BYTES),
+      pooledFileBytes(job.path, job.file, hash, progress, READ_BYTES, FIRST_READ_BYTES),
       state,
       job.forced,
     );
@@ -78,10 +91,3 @@ async function scan(): Promise<void> {
   port.postMessage(end);
   port.close();
 }
-
-scan().catch((e: unknown) => {
-  // not a finding about the file but a failure: the main thread gets it as the worker's 'error'
-  process.nextTick(() => {
-    throw e;
-  });
-});

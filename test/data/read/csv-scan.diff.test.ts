@@ -355,6 +355,7 @@ async function scanner(
   bytes: Buffer,
   delimiter: Delimiter,
   cuts: readonly number[],
+  batchRows?: number,
 ): Promise<{ records: ScannedRecord[]; diagnostics: Diagnostic[]; batches: number; maxRows: number }> {
   async function* chunks(): AsyncGenerator<Buffer> {
     let a = 0;
@@ -368,7 +369,8 @@ async function scanner(
   let batches = 0;
   let maxRows = 0;
   // a batch is reused: read each one before asking for the next
-  for await (const b of scanCsv(chunks(), { file: 'diff.csv', delimiter, maxRecordBytes: 1 << 30 }, sink)) {
+  const opts = { file: 'diff.csv', delimiter, maxRecordBytes: 1 << 30, ...(batchRows ? { batchRows } : {}) };
+  for await (const b of scanCsv(chunks(), opts, sink)) {
     batches++;
     maxRows = Math.max(maxRows, b.rows);
     for (let r = 0; r < b.rows; r++) {
@@ -393,12 +395,13 @@ async function compare(
   bytes: Buffer,
   delimiter: Delimiter,
   cuts: readonly number[],
+  batchRows?: number,
 ): Promise<{ problems: string[]; expected: Outcome; got?: Awaited<ReturnType<typeof scanner>> }> {
   const problems: string[] = [];
   const expected = csvParse(bytes, delimiter);
   let got: Awaited<ReturnType<typeof scanner>>;
   try {
-    got = await scanner(bytes, delimiter, cuts);
+    got = await scanner(bytes, delimiter, cuts, batchRows);
   } catch (e) {
     return { problems: [`the scanner threw: ${(e as Error).stack}`], expected };
   }
@@ -495,7 +498,9 @@ describe('csv-scan against csv-parse (differential)', () => {
       const delimiter: Delimiter = r.chance(0.3) ? '\t' : ',';
       const bytes = Buffer.from(genText(r, delimiter));
       const cuts = genCuts(r, bytes);
-      const { problems, expected } = await compare(bytes, delimiter, cuts);
+      // a third of the cases in batches of a few records (the header peek reads a batch of 2)
+      const batchRows = r.chance(1 / 3) ? r.int(1, 4) : undefined;
+      const { problems, expected } = await compare(bytes, delimiter, cuts, batchRows);
       if (problems.length) {
         failures.push(
           report(
@@ -503,7 +508,7 @@ describe('csv-scan against csv-parse (differential)', () => {
             bytes,
             delimiter,
             cuts,
-            problems,
+            batchRows ? [...problems, `batches of ${batchRows} records`] : problems,
           ),
         );
         if (failures.length >= 5) break;
@@ -583,5 +588,17 @@ describe('csv-scan against csv-parse (differential)', () => {
       if (i < 2) expect(got?.maxRows).toBeGreaterThan(1024);
       else expect(got?.batches).toBeGreaterThan(10);
     }
+  });
+
+  it('agrees on a long text read in batches of at most 100 records', async () => {
+    const r = new Rand(caseSeed(SEED ^ 0x2000, 0));
+    const bytes = Buffer.from(genText(r, ',', { records: 3000 }));
+    const cuts: number[] = [];
+    for (let c = r.int(1, 65536); c < bytes.length; c += r.int(1, 65536)) cuts.push(c);
+    const { problems, expected, got } = await compare(bytes, ',', cuts, 100);
+    expect(problems.length ? report('batches of 100', bytes, ',', cuts, problems) : '').toBe('');
+    expect(expected.records.length).toBeGreaterThan(2000);
+    expect(got?.maxRows).toBe(100);
+    expect(got?.batches).toBeGreaterThan(20);
   });
 });
