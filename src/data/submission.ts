@@ -668,10 +668,11 @@ function checkRecordId(
 
 /** After every file: record groups that clash with totals rows, then the groups' rows to the caller. */
 function finishRecords(sh: Shared): void {
+  // each kind's fields as a mask of recordBits, worked out once per kind
+  const masks = sh.recordKinds.map((k) => k.fields.reduce((m, f) => m | (sh.recordBits.get(f) ?? 0), 0));
   for (const g of sh.aggregator.all()) {
     if (g.records === 0 || g.unknown) continue;
-    let mask = 0;
-    for (const f of g.kind.fields) mask |= sh.recordBits.get(f) ?? 0;
+    const mask = masks[g.kind.index]!;
     const hit = sh.tracker.fieldsIn(g.institutionId, g.year, mask);
     if (hit) {
       g.mixed = true;

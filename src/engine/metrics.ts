@@ -102,18 +102,33 @@ export function computeMetric(
   };
 
   if (metric.kind === 'ratio') {
+    // counts (bigints) are summed as such; fractions, rarer, as fractions
+    let ni = 0n;
+    let di = 0n;
     let n = frac(0);
     let d = frac(0);
     let seen = 0;
+    const fields = [metric.numerator, metric.denominator];
     for (const iy of pool) {
-      const a = toFraction(iy.values[metric.numerator]);
-      const b = toFraction(iy.values[metric.denominator]);
+      const av = iy.values[metric.numerator];
+      const bv = iy.values[metric.denominator];
+      if (typeof av === 'bigint' && typeof bv === 'bigint' && !keepBreakdown) {
+        seen++;
+        partial ||= iy.partial;
+        ni += av;
+        di += bv;
+        const rec = recordsOf(iy, fields);
+        if (rec !== undefined) records = (records ?? 0) + rec;
+        continue;
+      }
+      const a = toFraction(av);
+      const b = toFraction(bv);
       if (a === null || b === null) continue;
       seen++;
       partial ||= iy.partial;
       n = add(n, a);
       d = add(d, b);
-      const rec = recordsOf(iy, [metric.numerator, metric.denominator]);
+      const rec = recordsOf(iy, fields);
       if (rec !== undefined) records = (records ?? 0) + rec;
       if (!keepBreakdown) continue;
       const entry: InstitutionValue = { ...named(iy), value: b.n === 0n ? null : frac(a.n * b.d, a.d * b.n) };
@@ -125,6 +140,8 @@ export function computeMetric(
       breakdown.push(entry);
     }
     if (seen === 0) return noRows(year);
+    n = add(n, frac(ni));
+    d = add(d, frac(di));
     if (d.n === 0n) {
       return withRecords({
         value: null,
@@ -153,14 +170,25 @@ export function computeMetric(
 
   if (metric.kind === 'sum') {
     let total = frac(0);
+    let ti = 0n;
     let seen = 0;
+    const fields = [metric.field];
     for (const iy of pool) {
-      const v = toFraction(iy.values[metric.field]);
+      const raw = iy.values[metric.field];
+      if (typeof raw === 'bigint' && !keepBreakdown) {
+        seen++;
+        partial ||= iy.partial;
+        ti += raw;
+        const rec = recordsOf(iy, fields);
+        if (rec !== undefined) records = (records ?? 0) + rec;
+        continue;
+      }
+      const v = toFraction(raw);
       if (v === null) continue;
       seen++;
       partial ||= iy.partial;
       total = add(total, v);
-      const rec = recordsOf(iy, [metric.field]);
+      const rec = recordsOf(iy, fields);
       if (rec !== undefined) records = (records ?? 0) + rec;
       if (!keepBreakdown) continue;
       const entry: InstitutionValue = { ...named(iy), value: v };
@@ -170,6 +198,7 @@ export function computeMetric(
       breakdown.push(entry);
     }
     if (seen === 0) return noRows(year);
+    total = add(total, frac(ti));
     return withRecords({ value: total, numerator: integer(total), denominator: null, partial, breakdown });
   }
 

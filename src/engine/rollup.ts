@@ -86,7 +86,9 @@ export class RollUp {
       iy.rows += r.records;
       a.counted ??= {};
       iy.records ??= {};
-      for (const [field, v] of Object.entries(r.values)) {
+      const values = r.values;
+      for (const field in values) {
+        const v = values[field]!;
         const prev = a.counted[field];
         a.counted[field] = typeof prev === 'bigint' && typeof v === 'bigint' ? prev + v : v;
         iy.records[field] = (iy.records[field] ?? 0) + r.records;
@@ -131,7 +133,8 @@ export class RollUp {
         iy.quarters = [1, 2, 3, 4].filter((q) => a.quarters & (1 << q));
         iy.partial = iy.quarters.length < 4;
       }
-      if (a.counted) iy.values = { ...iy.values, ...a.counted };
+      if (a.counted)
+        iy.values = iy.values === a.iy.values && !a.quarters ? a.counted : { ...iy.values, ...a.counted };
       out.push(iy);
     }
     return out.sort((a, b) => a.year - b.year || byCodeUnits(a.institutionId, b.institutionId));

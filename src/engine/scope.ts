@@ -23,9 +23,19 @@ export function scopeRows(rows: readonly InstitutionYear[], district: string): S
   const inScope: InstitutionYear[] = [];
   const otherDistricts = new Map<string, number>();
   let noDistrict = 0;
+  // a district's key is worked out once (thousands of rows name a few districts)
+  const keys = new Map<string, string>();
+  const keyOf = (d: string) => {
+    let k = keys.get(d);
+    if (k === undefined) {
+      k = districtKey(d);
+      keys.set(d, k);
+    }
+    return k;
+  };
   for (const r of rows) {
     if (r.district === undefined || r.district.trim() === '') noDistrict += r.rows;
-    else if (districtKey(r.district) === key) inScope.push(r);
+    else if (keyOf(r.district) === key) inScope.push(r);
     else otherDistricts.set(r.district, (otherDistricts.get(r.district) ?? 0) + r.rows);
   }
   return { inScope, otherDistricts, noDistrict };

@@ -91,4 +91,15 @@ describe('scanning on a second thread (VET_CHECK_THREAD=1)', () => {
     writeFileSync(join(dir, 'byte.csv'), bytes);
     expect(same('byte.csv').diagnostics.map((d: { code: string }) => d.code)).toContain('read/invalid-utf8');
   });
+
+  it('a large file of institution totals: the thread started ahead is not needed, and the run ends as usual', () => {
+    const lines = ['院校代码,院校名称,所在区县,办学层次,年度,季度,专任教师数,双师型教师数'];
+    for (let i = 0; i < 30_000; i++)
+      lines.push(
+        `${String(i).padStart(7, '0')},职校${i},永川区,中职,2025,${(i % 4) + 1},300,${200 + (i % 90)}`,
+      );
+    writeFileSync(join(dir, 'totals.csv'), `${lines.join('\n')}\n`);
+    const v = same('totals.csv');
+    expect(v.files[0]).toMatchObject({ rowsRead: 30_000 });
+  });
 });

@@ -16,6 +16,15 @@ import { readJsonl } from './jsonl.js';
 import { type EndMessage, prestartScanThread, scanInThread, useScanThread } from './scan-thread.js';
 import { loadSheet, MAX_XLSX_BYTES, sheetRecords } from './xlsx.js';
 
+/**
+ * The first read of a CSV file (the reads then double up to CHUNK): the
+ * tokenizer's first calls are short and run to their end, so V8 optimises it
+ * with feedback from a whole call instead of in the middle of a 1 MiB loop
+ * (on-stack replacement), which had to be thrown away at the loop's exit and
+ * redone (docs/scale.md).
+ */
+const FIRST_READ = 32 * 1024;
+
 /** Default largest record (1 MiB). */
 export const DEFAULT_MAX_RECORD_BYTES = 1024 * 1024;
 
@@ -182,7 +191,7 @@ export async function openSource(path: string, opts: OpenOptions = {}): Promise<
     whole
       ? memoryBytes(whole, h, progress)
       : reuse
-        ? pooledFileBytes(path, file, h, progress)
+        ? pooledFileBytes(path, file, h, progress, CHUNK, FIRST_READ)
         : fileBytes(path, file, h, progress);
   if (format === 'csv' || format === 'tsv') {
     // Read just the header now, so callers can map columns before the rows arrive:
