@@ -31,7 +31,8 @@ function integer(f: Fraction): bigint | null {
 /** True when an institution-year passes the metric's `where` filter on key fields. */
 function matches(iy: InstitutionYear, where: Record<string, string> | undefined): boolean {
   if (!where) return true;
-  for (const [field, expected] of Object.entries(where)) {
+  for (const field in where) {
+    const expected = where[field];
     const actual = field === 'level' ? iy.level : iy.values[field];
     if (actual === undefined || String(actual) !== expected) return false;
   }
@@ -91,7 +92,14 @@ export function computeMetric(
       breakdown: [],
     };
   }
-  const pool = institutionYears.filter((iy) => iy.year === year && matches(iy, metric.where));
+  // index loops, no filtered copy: a report's rules run once each, mostly before V8 has
+  // optimised them, and unoptimised for…of allocates a result object per element
+  const where = metric.where;
+  const pool: InstitutionYear[] = [];
+  for (let i = 0; i < institutionYears.length; i++) {
+    const iy = institutionYears[i]!;
+    if (iy.year === year && matches(iy, where)) pool.push(iy);
+  }
   const breakdown: InstitutionValue[] = [];
   let partial = false;
   // records behind the value (record-level inputs), summed over institutions
@@ -109,7 +117,8 @@ export function computeMetric(
     let d = frac(0);
     let seen = 0;
     const fields = [metric.numerator, metric.denominator];
-    for (const iy of pool) {
+    for (let i = 0; i < pool.length; i++) {
+      const iy = pool[i]!;
       const av = iy.values[metric.numerator];
       const bv = iy.values[metric.denominator];
       if (typeof av === 'bigint' && typeof bv === 'bigint' && !keepBreakdown) {
@@ -173,7 +182,8 @@ export function computeMetric(
     let ti = 0n;
     let seen = 0;
     const fields = [metric.field];
-    for (const iy of pool) {
+    for (let i = 0; i < pool.length; i++) {
+      const iy = pool[i]!;
       const raw = iy.values[metric.field];
       if (typeof raw === 'bigint' && !keepBreakdown) {
         seen++;
@@ -205,7 +215,8 @@ export function computeMetric(
   // share of institutions whose flag is true
   let yes = 0n;
   let all = 0n;
-  for (const iy of pool) {
+  for (let i = 0; i < pool.length; i++) {
+    const iy = pool[i]!;
     const v = iy.values[metric.flag];
     if (typeof v !== 'boolean') continue;
     all++;

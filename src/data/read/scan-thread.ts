@@ -61,7 +61,7 @@ const WORKER = fileURLToPath(
 );
 
 /** Files at least this large are scanned on a second thread (smaller ones do not pay for its start). */
-export const THREAD_MIN_BYTES = 32 * 1024 * 1024;
+export const THREAD_MIN_BYTES = 64 * 1024 * 1024;
 
 /**
  * Whether a file of `size` bytes is scanned on a second thread: from
