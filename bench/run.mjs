@@ -9,7 +9,7 @@
 //    dual-qualified ratio by institution and year by
 //      - vet-check: the whole `vet-check report ROSTER --format json` (reading, decoding,
 //        validation, the duplicate-id check, every rule of both plans), as it runs by default
-//        (files of THREAD_MIN_BYTES, 64 MiB, and more scanned on a second thread) and the
+//        (files of THREAD_MIN_BYTES, 32 MiB, and more scanned on a second thread) and the
 //        other way (VET_CHECK_THREAD=1 below that size, =0 from it);
 //      - Miller (`mlr`): the grouped ratio alone;
 //      - DuckDB (@duckdb/node-api, 2 threads): the grouped ratio alone (bench/duckdb-ratio.mjs);

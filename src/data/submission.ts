@@ -26,7 +26,7 @@ import {
   mapHeader,
 } from './headers.js';
 import { toRecord } from './read/csv.js';
-import { openSource } from './read/index.js';
+import { finishReads, openSource } from './read/index.js';
 import {
   caseOf,
   countRecord,
@@ -216,6 +216,7 @@ export async function readSubmission(paths: string[], opts: ReadSubmissionOption
     }
   } finally {
     sh.recordIds.close();
+    finishReads();
   }
   finishRecords(sh);
   for (const d of sh.tracker.jumps(factor)) sh.sink.push(d);

@@ -9,6 +9,15 @@ import { ReadStop } from '../decode.js';
 
 export const CHUNK = 1024 * 1024;
 
+/**
+ * The first read of a CSV file (the reads then double up to their size): the
+ * records start sooner, and the tokenizer's first calls are short and run to
+ * their end, so V8 optimises it with feedback from whole calls instead of in
+ * the middle of a 1 MiB loop (on-stack replacement), code it had to throw
+ * away at the loop's exit and compile again (docs/scale.md).
+ */
+export const FIRST_READ = 32 * 1024;
+
 /** How far a read got: the bytes hashed so far, and whether it reached the end of the file. */
 export interface ReadProgress {
   offset: number;

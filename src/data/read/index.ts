@@ -8,22 +8,27 @@ import { diag } from '../../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../../diagnostics/types.js';
 import { type DecodeState, decodeToUtf8, type EncodingName, normalizeEncoding, ReadStop } from '../decode.js';
 import type { HeaderCell, OpenedSource, OpenOptions, SourceFormat, SourceRecord } from '../source.js';
-import { CHUNK, errorReason, fileBytes, hashRest, pooledFileBytes, type ReadProgress } from './bytes.js';
+import {
+  CHUNK,
+  errorReason,
+  FIRST_READ,
+  fileBytes,
+  hashRest,
+  pooledFileBytes,
+  type ReadProgress,
+} from './bytes.js';
 import { type CsvSink, readCsv, readCsvBatches, sniffDelimiter, withHeader } from './csv.js';
 import type { CsvBatch } from './csv-scan.js';
 import { readJson } from './json.js';
 import { readJsonl } from './jsonl.js';
-import { type EndMessage, prestartScanThread, scanInThread, useScanThread } from './scan-thread.js';
+import {
+  type EndMessage,
+  prestartScanThread,
+  releaseScanThread,
+  scanInThread,
+  useScanThread,
+} from './scan-thread.js';
 import { loadSheet, MAX_XLSX_BYTES, sheetRecords } from './xlsx.js';
-
-/**
- * The first read of a CSV file (the reads then double up to CHUNK): the
- * tokenizer's first calls are short and run to their end, so V8 optimises it
- * with feedback from a whole call instead of in the middle of a 1 MiB loop
- * (on-stack replacement), which had to be thrown away at the loop's exit and
- * redone (docs/scale.md).
- */
-const FIRST_READ = 32 * 1024;
 
 /** Default largest record (1 MiB). */
 export const DEFAULT_MAX_RECORD_BYTES = 1024 * 1024;
@@ -60,6 +65,11 @@ export function prepareReads(paths: readonly string[]): void {
       return;
     }
   }
+}
+
+/** After the last file: a thread started ahead by prepareReads and not needed is stopped. */
+export function finishReads(): void {
+  releaseScanThread();
 }
 
 /** The bytes of a file already read whole (smaller than one chunk), hashed as they pass. */

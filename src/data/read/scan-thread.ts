@@ -61,7 +61,7 @@ const WORKER = fileURLToPath(
 );
 
 /** Files at least this large are scanned on a second thread (smaller ones do not pay for its start). */
-export const THREAD_MIN_BYTES = 64 * 1024 * 1024;
+export const THREAD_MIN_BYTES = 32 * 1024 * 1024;
 
 /**
  * Whether a file of `size` bytes is scanned on a second thread: from
@@ -93,10 +93,22 @@ function startWorker(): Worker {
  */
 export function prestartScanThread(): void {
   if (spare || !existsSync(WORKER)) return;
-  spare = startWorker();
-  spare.unref();
-  // a failure to start shows again, and is reported, when a thread is needed
-  spare.on('error', () => {});
+  const w = startWorker();
+  w.unref();
+  // one that fails before it is used is dropped: scanInThread then starts its own, whose failure it reports
+  const drop = () => {
+    if (spare === w) spare = undefined;
+  };
+  w.on('error', drop);
+  w.on('exit', drop);
+  spare = w;
+}
+
+/** Stop a thread started ahead that no read took (its file held totals, not records). */
+export function releaseScanThread(): void {
+  const w = spare;
+  spare = undefined;
+  void w?.terminate();
 }
 
 /** `a` when it holds n entries, else a new array of `like`'s kind with some room to spare. */

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import type { Diagnostic } from '../../diagnostics/types.js';
 import { type DecodeState, decodeToUtf8, ReadStop } from '../decode.js';
-import { hashRest, pooledFileBytes, type ReadProgress } from './bytes.js';
+import { FIRST_READ, hashRest, pooledFileBytes, type ReadProgress } from './bytes.js';
 import { scanCsv } from './csv-scan.js';
 import {
   type Carrier,
@@ -18,8 +18,6 @@ import {
 
 // smaller reads than on one thread: every buffer exists on both sides, and the batches flow on
 const READ_BYTES = 512 * 1024;
-// and a small first one: the other thread starts on the first records while this one warms up
-const FIRST_READ_BYTES = 32 * 1024;
 const port = parentPort!;
 
 let credit = IN_FLIGHT;
@@ -60,7 +58,7 @@ async function scan(job: ScanJob): Promise<void> {
   let stop: Diagnostic | null = null;
   try {
     const text = decodeToUtf8(
-      pooledFileBytes(job.path, job.file, hash, progress, READ_BYTES, FIRST_READ_BYTES),
+      pooledFileBytes(job.path, job.file, hash, progress, READ_BYTES, FIRST_READ),
       state,
       job.forced,
     );
