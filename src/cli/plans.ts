@@ -145,8 +145,8 @@ export function registerPlans(program: Command, ctx: Ctx): void {
     .action(async (ref: string, opts: ListOptions) => {
       checkFormat(opts.format, ['table', 'json']);
       const lang = resolveLang(opts.lang, ctx.io.env);
-      const { loadPlan } = await import('../plan/load.js');
-      const { plan, diagnostics } = loadPlan(ref, ctx.io.cwd);
+      const { getPlan } = await import('../plan/builtin.js');
+      const { plan, diagnostics } = await getPlan(ref, ctx.io.cwd);
       if (diagnostics.length > 0) ctx.io.stderr(await renderDiagnostics(diagnostics, lang, false));
       if (!plan) {
         ctx.exit = EXIT_INVALID;

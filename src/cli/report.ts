@@ -101,8 +101,8 @@ async function runReport(files: string[], opts: ReportCliOptions, ctx: Ctx): Pro
   const lang = resolveLang(opts.lang, io.env);
   const years = parseYears(opts);
   const paths = files.map((f) => resolve(io.cwd, f));
-  // a large file's scanning thread starts now, while plans and modules load
-  (await import('../data/read/index.js')).prepareReads(paths);
+  // memory for the inputs' size, and a large file's scanning thread started while plans and modules load
+  await (await import('./memory.js')).prepareForInput(paths);
   // the formatter loads while the data is read (for html that is the chart library)
   const formatterLoading = import('../report/registry.js').then(({ loadFormatter, isFormat }) => {
     if (!isFormat(opts.format)) throw new UsageError(`unknown format ${opts.format}`);
@@ -120,7 +120,6 @@ async function runReport(files: string[], opts: ReportCliOptions, ctx: Ctx): Pro
     { writeOutput, checkOutputPath, interruptedMessage },
     { renderDiagnosticsText },
     { withProgress },
-    { tuneForInput },
     { VERSION },
   ] = await Promise.all([
     import('../data/submission.js'),
@@ -132,7 +131,6 @@ async function runReport(files: string[], opts: ReportCliOptions, ctx: Ctx): Pro
     import('./output.js'),
     import('./diagnostics-text.js'),
     import('./progress.js'),
-    import('./memory.js'),
     import('../version.js'),
   ]);
   if (opts.output !== undefined) checkOutputPath(opts.output, files, io.cwd, lang);
@@ -153,7 +151,6 @@ async function runReport(files: string[], opts: ReportCliOptions, ctx: Ctx): Pro
   const rollup = new RollUp(dictionary);
   const districts = new Set<string>();
   let lastDistrict = ''; // rows come grouped: normalise a district once per change, not per row
-  tuneForInput(paths);
   const submission = await withProgress(io, { lang, progress: opts.progress }, (onProgress) =>
     readSubmission(paths, {
       ...(opts.encoding !== undefined ? { encoding: opts.encoding } : {}),

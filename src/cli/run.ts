@@ -34,8 +34,8 @@ export function buildProgram(ctx: Ctx): Command {
   program.addHelpText(
     'after',
     '\nEnvironment / 环境变量: LANG, LC_ALL (language), NO_COLOR, FORCE_COLOR=0, CI (no progress bar),\n' +
-      'SOURCE_DATE_EPOCH (generation time), VET_CHECK_THREAD=0 (large CSV files on one thread: less\n' +
-      'memory, slower), VET_CHECK_DEBUG=1 (stack of an internal error); see the README.\n',
+      'SOURCE_DATE_EPOCH (generation time), VET_CHECK_THREAD=0 (CSV files of 32 MiB and more on one\n' +
+      'thread: less CPU time, slower), VET_CHECK_DEBUG=1 (stack of an internal error); see the README.\n',
   );
   registerPlans(program, ctx);
   registerValidate(program, ctx);

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { EXIT_FAIL, EXIT_INVALID, EXIT_OK, resolveLang, UsageError, useColour } from './io.js';
-import { tuneForInput } from './memory.js';
+import { prepareForInput } from './memory.js';
 import { type Ctx, langOption } from './run.js';
 
 interface ValidateCliOptions {
@@ -61,9 +61,7 @@ export function registerValidate(program: Command, ctx: Ctx): void {
       }
       const cwd = ctx.io.cwd;
       const lang = resolveLang(o.lang, ctx.io.env);
-      const paths = files.map((f) => resolve(cwd, f));
-      (await import('../data/read/index.js')).prepareReads(paths);
-      tuneForInput(paths);
+      await prepareForInput(files.map((f) => resolve(cwd, f)));
       const sub = await withProgress(ctx.io, { lang, progress: o.progress }, (onProgress) =>
         readSubmission(files, {
           ...(o.encoding ? { encoding: o.encoding } : {}),

@@ -62,9 +62,10 @@ function plainId(buf: Buffer, s: number, e: number): boolean {
   return true;
 }
 
-function same(buf: Buffer, s: number, e: number, ref: Buffer): boolean {
-  if (e - s !== ref.length) return false;
-  for (let i = 0; i < ref.length; i++) if (buf[s + i] !== ref[i]) return false;
+/** Whether buf[s, e) holds the first n bytes of ref (all of it by default). */
+function same(buf: Buffer, s: number, e: number, ref: Buffer, n = ref.length): boolean {
+  if (e - s !== n) return false;
+  for (let i = 0; i < n; i++) if (buf[s + i] !== ref[i]) return false;
   return true;
 }
 
@@ -75,11 +76,7 @@ class LastCell {
   private length = -1;
 
   is(buf: Buffer, s: number, e: number): boolean {
-    const n = this.length;
-    if (e - s !== n) return false;
-    const ref = this.bytes;
-    for (let i = 0; i < n; i++) if (buf[s + i] !== ref[i]) return false;
-    return true;
+    return same(buf, s, e, this.bytes, this.length);
   }
 
   set(buf: Buffer, s: number, e: number): void {
@@ -264,7 +261,7 @@ export class FastRecordReader {
     }
     const fp = this.fp;
     fingerprintInto(buf, ks, ke, g.index, fp);
-    if (this.hooks.ids.addPair(g, fp)) {
+    if (this.hooks.ids.add(g, fp)) {
       this.hooks.duplicate(g, buf.toString('utf8', ks, ke), at(b, r, c0 + this.iKey));
       return true;
     }

@@ -290,17 +290,8 @@ export class RecordIds {
 
   constructor(readonly budgetBytes = DEFAULT_ID_BUDGET) {}
 
-  private readonly pair = new Uint32Array(2);
-
-  /** Add the fingerprint (h1, h2) to group g's table; true when it was already there. */
-  add(g: IdTable, h1: number, h2: number): boolean {
-    this.pair[0] = h1;
-    this.pair[1] = h2;
-    return this.addPair(g, this.pair);
-  }
-
-  /** `add` of the fingerprint in fp[0], fp[1] (see fingerprintInto: no number is boxed per record). */
-  addPair(g: IdTable, fp: Uint32Array): boolean {
+  /** Add the fingerprint fp[0], fp[1] (fingerprintInto) to group g's table; true when it was already there. */
+  add(g: IdTable, fp: Uint32Array): boolean {
     const a = fp[0]!;
     let b = fp[1]!;
     if (a === 0 && b === 0) b = 1; // (0, 0) marks an empty slot
@@ -526,11 +517,11 @@ export function fingerprintInto(
   out[1] = h2;
 }
 
-/** `fingerprintInto` as a pair of numbers. */
-export function fingerprint(buf: Uint8Array, start: number, end: number, group: number): [number, number] {
+/** `fingerprintInto` a new array. */
+export function fingerprint(buf: Uint8Array, start: number, end: number, group: number): Uint32Array {
   const out = new Uint32Array(2);
   fingerprintInto(buf, start, end, group, out);
-  return [out[0]!, out[1]!];
+  return out;
 }
 
 /** `data/duplicate-record`: the same record id twice in one institution-year. */

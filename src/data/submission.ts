@@ -662,9 +662,9 @@ function checkRecordId(
   sh: Shared,
 ): void {
   const bytes = Buffer.from(key, 'utf8');
-  const [h1, h2] = fingerprint(bytes, 0, bytes.length, g.index);
   const at = { file: st.path, line: cell.line, column: cell.column };
-  if (sh.recordIds.add(g, h1, h2)) sh.sink.push(duplicateRecord(kind, g, key, at));
+  if (sh.recordIds.add(g, fingerprint(bytes, 0, bytes.length, g.index)))
+    sh.sink.push(duplicateRecord(kind, g, key, at));
 }
 
 /** After every file: record groups that clash with totals rows, then the groups' rows to the caller. */

@@ -24,6 +24,29 @@ function toFraction(v: Value | undefined): Fraction | null {
   return null;
 }
 
+/** A number a metric adds up: a count, or an exact fraction. */
+function numeric(v: Value | undefined): v is bigint | Fraction {
+  return typeof v === 'bigint' || (v !== null && typeof v === 'object');
+}
+
+/**
+ * An exact running total: counts added as integers, fractions (rarer) as
+ * fractions — no object per institution for the usual sum of counts.
+ */
+class Total {
+  private counts = 0n;
+  private rest: Fraction | null = null;
+
+  add(v: bigint | Fraction): void {
+    if (typeof v === 'bigint') this.counts += v;
+    else this.rest = this.rest ? add(this.rest, v) : v;
+  }
+
+  get value(): Fraction {
+    return this.rest ? add(frac(this.counts), this.rest) : frac(this.counts);
+  }
+}
+
 function integer(f: Fraction): bigint | null {
   return f.d === 1n ? f.n : null;
 }
@@ -110,36 +133,24 @@ export function computeMetric(
   };
 
   if (metric.kind === 'ratio') {
-    // counts (bigints) are summed as such; fractions, rarer, as fractions
-    let ni = 0n;
-    let di = 0n;
-    let n = frac(0);
-    let d = frac(0);
+    const num = new Total();
+    const den = new Total();
     let seen = 0;
     const fields = [metric.numerator, metric.denominator];
     for (let i = 0; i < pool.length; i++) {
       const iy = pool[i]!;
       const av = iy.values[metric.numerator];
       const bv = iy.values[metric.denominator];
-      if (typeof av === 'bigint' && typeof bv === 'bigint' && !keepBreakdown) {
-        seen++;
-        partial ||= iy.partial;
-        ni += av;
-        di += bv;
-        const rec = recordsOf(iy, fields);
-        if (rec !== undefined) records = (records ?? 0) + rec;
-        continue;
-      }
-      const a = toFraction(av);
-      const b = toFraction(bv);
-      if (a === null || b === null) continue;
+      if (!numeric(av) || !numeric(bv)) continue;
       seen++;
       partial ||= iy.partial;
-      n = add(n, a);
-      d = add(d, b);
+      num.add(av);
+      den.add(bv);
       const rec = recordsOf(iy, fields);
       if (rec !== undefined) records = (records ?? 0) + rec;
       if (!keepBreakdown) continue;
+      const a = toFraction(av)!;
+      const b = toFraction(bv)!;
       const entry: InstitutionValue = { ...named(iy), value: b.n === 0n ? null : frac(a.n * b.d, a.d * b.n) };
       const ai = integer(a);
       const bi = integer(b);
@@ -149,8 +160,8 @@ export function computeMetric(
       breakdown.push(entry);
     }
     if (seen === 0) return noRows(year);
-    n = add(n, frac(ni));
-    d = add(d, frac(di));
+    const n = num.value;
+    const d = den.value;
     if (d.n === 0n) {
       return withRecords({
         value: null,
@@ -178,29 +189,20 @@ export function computeMetric(
   }
 
   if (metric.kind === 'sum') {
-    let total = frac(0);
-    let ti = 0n;
+    const sum = new Total();
     let seen = 0;
     const fields = [metric.field];
     for (let i = 0; i < pool.length; i++) {
       const iy = pool[i]!;
       const raw = iy.values[metric.field];
-      if (typeof raw === 'bigint' && !keepBreakdown) {
-        seen++;
-        partial ||= iy.partial;
-        ti += raw;
-        const rec = recordsOf(iy, fields);
-        if (rec !== undefined) records = (records ?? 0) + rec;
-        continue;
-      }
-      const v = toFraction(raw);
-      if (v === null) continue;
+      if (!numeric(raw)) continue;
       seen++;
       partial ||= iy.partial;
-      total = add(total, v);
+      sum.add(raw);
       const rec = recordsOf(iy, fields);
       if (rec !== undefined) records = (records ?? 0) + rec;
       if (!keepBreakdown) continue;
+      const v = toFraction(raw)!;
       const entry: InstitutionValue = { ...named(iy), value: v };
       const vi = integer(v);
       if (vi !== null) entry.numerator = vi;
@@ -208,7 +210,7 @@ export function computeMetric(
       breakdown.push(entry);
     }
     if (seen === 0) return noRows(year);
-    total = add(total, frac(ti));
+    const total = sum.value;
     return withRecords({ value: total, numerator: integer(total), denominator: null, partial, breakdown });
   }
 

@@ -133,8 +133,8 @@ export class RollUp {
         iy.quarters = [1, 2, 3, 4].filter((q) => a.quarters & (1 << q));
         iy.partial = iy.quarters.length < 4;
       }
-      if (a.counted)
-        iy.values = iy.values === a.iy.values && !a.quarters ? a.counted : { ...iy.values, ...a.counted };
+      // counted fields beside a totals row's; alone, the counts are the values
+      if (a.counted) iy.values = a.annual || a.quarters ? { ...iy.values, ...a.counted } : a.counted;
       out.push(iy);
     }
     return out.sort((a, b) => a.year - b.year || byCodeUnits(a.institutionId, b.institutionId));

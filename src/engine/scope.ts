@@ -5,8 +5,17 @@ import type { InstitutionYear } from './rollup.js';
  * trailing 区/县, so that "永川区", "永川" and " 永川区 " match.
  */
 export function districtKey(name: string): string {
-  return name.replace(/\s+/g, '').replace(/[区县]$/u, '');
+  // thousands of institution-years name a few districts: each name is normalised once
+  let k = districtKeys.get(name);
+  if (k === undefined) {
+    if (districtKeys.size >= 1024) districtKeys.clear(); // bounded, whatever the data
+    k = name.replace(/\s+/g, '').replace(/[区县]$/u, '');
+    districtKeys.set(name, k);
+  }
+  return k;
 }
+
+const districtKeys = new Map<string, string>();
 
 /** Institution-years split by whether they belong to a district. */
 export interface Scoped {
@@ -23,19 +32,9 @@ export function scopeRows(rows: readonly InstitutionYear[], district: string): S
   const inScope: InstitutionYear[] = [];
   const otherDistricts = new Map<string, number>();
   let noDistrict = 0;
-  // a district's key is worked out once (thousands of rows name a few districts)
-  const keys = new Map<string, string>();
-  const keyOf = (d: string) => {
-    let k = keys.get(d);
-    if (k === undefined) {
-      k = districtKey(d);
-      keys.set(d, k);
-    }
-    return k;
-  };
   for (const r of rows) {
     if (r.district === undefined || r.district.trim() === '') noDistrict += r.rows;
-    else if (keyOf(r.district) === key) inScope.push(r);
+    else if (districtKey(r.district) === key) inScope.push(r);
     else otherDistricts.set(r.district, (otherDistricts.get(r.district) ?? 0) + r.rows);
   }
   return { inScope, otherDistricts, noDistrict };

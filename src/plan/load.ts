@@ -1,6 +1,5 @@
 import { diag } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../diagnostics/types.js';
-import { cachedPlan } from './builtin-cache.js';
 import { explainSchemaErrors } from './explain.js';
 import { type LintOptions, lintPlan } from './lint.js';
 import { checkTargetNumbers } from './numbers.js';
@@ -112,8 +111,9 @@ export function loadPlanFile(
 
 /**
  * Load a plan by built-in id (plans/<id>.yaml) or by a path to a user's plan
- * file: read it safely, validate it against the schema, lint it. The plan is
- * null when there are errors; diagnostics carry file:line:column.
+ * file from its YAML: read it safely, validate it against the schema, lint it.
+ * The plan is null when there are errors; diagnostics carry file:line:column.
+ * (getPlan in builtin.ts serves a built-in from dist/builtin.json first.)
  */
 export function loadPlan(
   ref: string,
@@ -125,10 +125,6 @@ export function loadPlan(
       plan: null,
       diagnostics: [diag('plan/not-found', { ref, builtins: builtinPlanIds().join(', ') || '—' })],
     };
-  }
-  if (target.builtin) {
-    const cached = cachedPlan(ref);
-    if (cached) return cached;
   }
   return loadPlanFile(target.path, target.display);
 }

@@ -1,7 +1,7 @@
 // openSource: pick the format and encoding, then stream the file's records
 // through decode.ts and the reader of its format.
 import { createHash, type Hash } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { diag } from '../../diagnostics/diagnostic.js';
@@ -45,26 +45,21 @@ export function formatOf(path: string): SourceFormat | null {
 }
 
 /**
- * Start the scanning thread early when one of `paths` is a CSV/TSV file that
- * will be scanned on it (see useScanThread): called before plans and the
- * dictionary load, it is ready when the file is.
+ * Start the scanning thread early when one of `paths` (of the given sizes,
+ * undefined for a file that is not there) is a CSV/TSV file that will be
+ * scanned on it (see useScanThread): called before plans and the dictionary
+ * load, it is ready when the file is.
  */
-export function prepareReads(paths: readonly string[]): void {
-  for (const path of paths) {
+export function prepareReads(paths: readonly string[], sizes: readonly (number | undefined)[]): void {
+  const i = paths.findIndex((path, k) => {
     const format = formatOf(path);
-    if (format !== 'csv' && format !== 'tsv') continue;
-    let size: number;
-    try {
-      size = statSync(path).size;
-    } catch {
-      continue; // the reader reports it
-    }
+    const size = sizes[k];
     // as in openSource: a file smaller than one read is read whole, on this thread
-    if (size >= CHUNK && useScanThread(size)) {
-      prestartScanThread();
-      return;
-    }
-  }
+    return (
+      (format === 'csv' || format === 'tsv') && size !== undefined && size >= CHUNK && useScanThread(size)
+    );
+  });
+  if (i >= 0) prestartScanThread();
 }
 
 /** After the last file: a thread started ahead by prepareReads and not needed is stopped. */
@@ -77,6 +72,18 @@ async function* memoryBytes(whole: Buffer, hash: Hash, progress: { offset: numbe
   hash.update(whole);
   progress.offset += whole.length;
   if (whole.length > 0) yield whole;
+}
+
+/**
+ * The bytes of the header peek (not hashed): the head of the file, already
+ * read, in pieces of a first read (a short header is decoded alone), then the
+ * rest of the file if the header is longer.
+ */
+async function* headThenRest(head: Buffer, path: string): AsyncGenerator<Buffer> {
+  for (let at = 0; at < head.length; at += FIRST_READ) yield head.subarray(at, at + FIRST_READ);
+  if (head.length < CHUNK) return;
+  for await (const chunk of createReadStream(path, { start: head.length, highWaterMark: CHUNK }))
+    yield chunk as Buffer;
 }
 
 async function readHead(path: string): Promise<Buffer> {
@@ -197,18 +204,18 @@ export async function openSource(path: string, opts: OpenOptions = {}): Promise<
   // CSV/TSV reads go into reused buffers (the tokenizer keeps nothing of a chunk past the
   // next read); JSON readers may hold on to a chunk longer, so they get a new one each time
   const reuse = format === 'csv' || format === 'tsv';
-  const bytes = (h: Hash) =>
+  const bytes = () =>
     whole
-      ? memoryBytes(whole, h, progress)
+      ? memoryBytes(whole, hash, progress)
       : reuse
-        ? pooledFileBytes(path, file, h, progress, CHUNK, FIRST_READ)
-        : fileBytes(path, file, h, progress);
+        ? pooledFileBytes(path, file, hash, progress, CHUNK, FIRST_READ)
+        : fileBytes(path, file, hash, progress);
   if (format === 'csv' || format === 'tsv') {
     // Read just the header now, so callers can map columns before the rows arrive:
-    // a batch of two records (header and first record), not a whole read's worth
+    // a batch of two records (header and first record) from the head already read
     const peek = { header: null as HeaderCell[] | null, diagnostics: [] as Diagnostic[] };
     const peekState: DecodeState = { ...state, diagnostics: [] };
-    const text = decodeToUtf8(bytes(createHash('sha256')), peekState, forced);
+    const text = decodeToUtf8(headThenRest(head, path), peekState, forced);
     const it = readCsv(text, { file, delimiter, maxRecordBytes, batchRows: 2 }, peek);
     try {
       await it.next();
@@ -218,8 +225,6 @@ export async function openSource(path: string, opts: OpenOptions = {}): Promise<
       await it.return(undefined);
     }
     header = peek.header;
-    progress.offset = 0;
-    progress.eof = false;
   }
 
   // records() and batches() share one run over the file: the hash, the diagnostics, the empty-file check
@@ -249,7 +254,7 @@ export async function openSource(path: string, opts: OpenOptions = {}): Promise<
     claim();
     let sawHeader = false;
     try {
-      yield* inner(sink, decodeToUtf8(bytes(hash), state, forced));
+      yield* inner(sink, decodeToUtf8(bytes(), state, forced));
       sawHeader = header !== null;
     } catch (e) {
       if (!(e instanceof ReadStop)) throw e;

@@ -86,13 +86,14 @@ function startWorker(): Worker {
 }
 
 /**
- * Start the scanning thread now, before its file is opened: a thread takes
- * ~35 ms to start, which then overlaps the loading of plans and the header
- * read instead of delaying the first records. Kept unreferenced until used,
- * so an unused one never holds the process open.
+ * Start the scanning thread now, before its file is opened (for a file
+ * useScanThread said yes to): a thread takes ~35 ms to start, which then
+ * overlaps the loading of plans and the header read instead of delaying the
+ * first records. Kept unreferenced until used, so an unused one never holds
+ * the process open.
  */
 export function prestartScanThread(): void {
-  if (spare || !existsSync(WORKER)) return;
+  if (spare) return;
   const w = startWorker();
   w.unref();
   // one that fails before it is used is dropped: scanInThread then starts its own, whose failure it reports
